@@ -1,0 +1,31 @@
+// ESLint flat config. Not type-aware on purpose (fast; `npm run typecheck` covers types).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { defineConfig, globalIgnores } from 'eslint/config';
+
+export default defineConfig([
+  globalIgnores(['**/dist/', '**/node_modules/', 'docs/api/', 'coverage/']),
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    // Root config files (*.mjs, *.js) run in Node; TS files get no-undef turned off by typescript-eslint.
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    rules: {
+      // Required by verbatimModuleSyntax: type-only imports must say `type` or they stay in the JS.
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A committed .only silently skips the rest of the suite.
+      'no-restricted-properties': [
+        'error',
+        ...['describe', 'it', 'context', 'specify'].map((object) => ({
+          object,
+          property: 'only',
+          message: 'Do not commit .only: it skips every other test.',
+        })),
+      ],
+    },
+  },
+]);

@@ -1,0 +1,210 @@
+import { AnnualRateError } from '../errors/annual-rate-error.js';
+import { currencyExponent, describe } from '../money/currency.js';
+import type { Money } from '../money/money.js';
+import type { CalendarDate } from '../schedule/calendar.js';
+import { isLeapYear, monthsAndDaysBetween, parseIsoDate } from '../schedule/calendar.js';
+
+/** One repayment the borrower makes, placed in time by `period` or by `date`. */
+export interface CashFlow {
+  /** What is paid (zero or more). */
+  readonly amount: Money;
+  /** When, in unit periods after the advance (1 = one period later; fractions allowed). */
+  readonly period?: number;
+  /** When, as an ISO date `YYYY-MM-DD` (needs `advanceDate`). */
+  readonly date?: string;
+}
+
+/**
+ * How time between the advance and each payment is measured.
+ * - `periods`: `period` unit periods, discounted with compound interest `(1 + i)^−t`.
+ * - `us-reg-z`: Regulation Z Appendix J: whole unit periods compound, a fractional (odd) period is
+ *   simple interest, `(1 + f·i)(1 + i)^w`. From dates: whole months counted back from the payment,
+ *   odd days as a fraction of a 30-day month (monthly unit period only).
+ * - `calendar`: the EU/UK APRC rule (CCD Annex I; Commission guidelines): whole months counted
+ *   back from each payment date are twelfths of a year, the days left over are /365 (/366 when the
+ *   year they fall in is a leap year). Needs dates.
+ * - `days-365`: actual days / 365 between the dates, as XIRR does.
+ */
+export type TimeBasis = 'periods' | 'us-reg-z' | 'calendar' | 'days-365';
+
+/** The cash flows of a credit, for {@link annualRate}. */
+export interface AnnualRateInput {
+  /** What the borrower actually receives at the start, net of any fee paid up front. */
+  readonly advance: Money;
+  /** Every repayment, fees included: a fee is a cash flow, never left out. */
+  readonly payments: readonly CashFlow[];
+  /** The date of the advance, when payments carry dates. */
+  readonly advanceDate?: string;
+  /** Unit periods in a year (12 for monthly; any positive number, e.g. 365/255 for one odd term). @default 12 */
+  readonly periodsPerYear?: number;
+  /** @default 'periods', or 'calendar' when every payment has a date */
+  readonly timeBasis?: TimeBasis;
+}
+
+/** Annual rates of a credit, as fractions (0.1303 is 13.03 %). */
+export interface AnnualRates {
+  /** The internal rate of return per unit period. */
+  readonly periodic: number;
+  /** `periodic × periodsPerYear`: China's IRR-based annualised rate (单利), Reg Z APR, Japan's 実質年率. */
+  readonly nominal: number;
+  /** `(1 + periodic)^periodsPerYear − 1`: the EU/UK APRC. */
+  readonly effective: number;
+}
+
+/**
+ * Solves the rate that makes the present value of the payments equal the advance, and annualises
+ * it both ways. The solver brackets the single root (payments are non-negative, so the present
+ * value falls as the rate rises), refines it with Newton steps that are only accepted inside the
+ * bracket and bisection otherwise, so it needs no guess, never leaves (−100 %, ∞), and never
+ * returns `NaN`: malformed flows or flows with no solution throw {@link AnnualRateError}.
+ *
+ * @example
+ * ```ts
+ * // 12,000 CNY repaid in 12 × 1,072.00 (a 0.6 %/month fee on the original principal)
+ * const rates = annualRate({
+ *   advance: parseMoney('12000.00', 'CNY'),
+ *   payments: Array.from({ length: 12 }, (_, k) => ({ amount: parseMoney('1072.00', 'CNY'), period: k + 1 })),
+ * })
+ * rates.nominal   // 0.1303… (not 0.072)
+ * rates.effective // 0.1384…
+ * ```
+ */
+export function annualRate(input: AnnualRateInput): AnnualRates {
+  const periodsPerYear = input.periodsPerYear ?? 12;
+  if (!(Number.isFinite(periodsPerYear) && periodsPerYear > 0)) {
+    throw new AnnualRateError('invalid-option', `periodsPerYear must be a positive number, not ${describe(periodsPerYear)}.`);
+  }
+  const flows = toFlows(input);
+  const datesGiven = input.payments.length > 0 && input.payments.every((payment) => payment.date !== undefined);
+  const basis = input.timeBasis ?? (datesGiven ? 'calendar' : 'periods');
+  if (basis === 'periods' || basis === 'us-reg-z') {
+    const times = input.payments.map((payment) => periodOf(payment, basis, input.advanceDate, periodsPerYear));
+    const periodic = solve(flows.advance, flows.amounts, times, basis === 'us-reg-z');
+    return { periodic, nominal: periodic * periodsPerYear, effective: Math.expm1(periodsPerYear * Math.log1p(periodic)) };
+  }
+  const start = dateOf(input.advanceDate, 'advanceDate');
+  const years = input.payments.map((payment) => yearsBetween(start, dateOf(payment.date, 'every payment date'), basis));
+  const effective = solve(flows.advance, flows.amounts, years, false);
+  const periodic = Math.expm1(Math.log1p(effective) / periodsPerYear);
+  return { periodic, nominal: periodic * periodsPerYear, effective };
+}
+
+function toFlows(input: AnnualRateInput): { advance: number; amounts: number[] } {
+  const currency = input.advance?.currency;
+  if (typeof input.advance?.minor !== 'bigint' || input.advance.minor <= 0n) {
+    throw new AnnualRateError('invalid-cash-flows', 'The advance must be a positive amount of money.');
+  }
+  currencyExponent(currency);
+  if (!Array.isArray(input.payments) || input.payments.length === 0) {
+    throw new AnnualRateError('invalid-cash-flows', 'At least one payment is needed to solve a rate.');
+  }
+  const amounts = input.payments.map((payment, index) => {
+    if (typeof payment?.amount?.minor !== 'bigint' || payment.amount.minor < 0n) {
+      throw new AnnualRateError('invalid-cash-flows', `Payment ${index + 1} must be an amount of money of at least zero.`);
+    }
+    if (payment.amount.currency !== currency) {
+      throw new AnnualRateError('invalid-cash-flows', `Payment ${index + 1} is in ${payment.amount.currency}, the advance in ${currency}.`);
+    }
+    return Number(payment.amount.minor);
+  });
+  return { advance: Number(input.advance.minor), amounts };
+}
+
+function periodOf(payment: CashFlow, basis: TimeBasis, advanceDate: string | undefined, periodsPerYear: number): number {
+  if (payment.period !== undefined) {
+    if (!(Number.isFinite(payment.period) && payment.period >= 0)) {
+      throw new AnnualRateError('invalid-cash-flows', `A payment period must be a number of at least 0, not ${describe(payment.period)}.`);
+    }
+    return payment.period;
+  }
+  if (payment.date === undefined) throw new AnnualRateError('invalid-cash-flows', 'Every payment needs a period or a date.');
+  if (periodsPerYear !== 12) {
+    throw new AnnualRateError('invalid-option', `Dated payments under '${basis}' need monthly unit periods (periodsPerYear 12).`);
+  }
+  const { months, days } = monthsAndDaysBetween(dateOf(advanceDate, 'advanceDate'), dateOf(payment.date, 'every payment date'));
+  return months + days / 30;
+}
+
+function dateOf(text: string | undefined, what: string): CalendarDate {
+  const date = parseIsoDate(text);
+  if (!date) throw new AnnualRateError('invalid-cash-flows', `${what} must be an ISO date (YYYY-MM-DD), not ${describe(text)}.`);
+  return date;
+}
+
+function yearsBetween(start: CalendarDate, end: CalendarDate, basis: 'calendar' | 'days-365'): number {
+  if (end.epochDay < start.epochDay) throw new AnnualRateError('invalid-cash-flows', 'A payment is dated before the advance.');
+  if (basis === 'days-365') return (end.epochDay - start.epochDay) / 365;
+  const { months, days } = monthsAndDaysBetween(start, end);
+  // The odd days sit at the start of the span; the year they fall in decides 365 or 366.
+  return months / 12 + days / (isLeapYear(start.year) ? 366 : 365);
+}
+
+/**
+ * The rate `i > −1` where Σ amount·discount(t, i) = advance. Present value is strictly decreasing
+ * in `i` when amounts are non-negative, so one bracketed root exists when the flows allow it.
+ */
+function solve(advance: number, amounts: readonly number[], times: readonly number[], oddPeriodSimple: boolean): number {
+  if (!amounts.some((amount, index) => amount > 0 && times[index]! > 0)) {
+    throw new AnnualRateError('no-solution', 'No payment after the advance: there is no rate to solve.');
+  }
+  const flows = amounts.map((amount, index) => ({ amount, time: times[index]! })).filter((flow) => flow.amount > 0);
+  const npv = (rate: number): [value: number, slope: number] => presentValue(flows, rate, oddPeriodSimple, advance);
+
+  let low = -1;
+  let high = 0;
+  const [atZero] = npv(0);
+  if (atZero === 0) return 0;
+  if (atZero > 0) {
+    // The root is above zero: widen the upper end until the present value drops below the advance.
+    low = 0;
+    high = 1;
+    while (npv(high)[0] > 0) {
+      low = high;
+      high *= 4;
+      if (!Number.isFinite(high)) throw new AnnualRateError('no-solution', 'The rate is beyond any meaningful bound.');
+    }
+  } else if (flows.every((flow) => flow.time === 0)) {
+    throw new AnnualRateError('no-solution', 'Payments at the advance date alone are less than the advance.');
+  }
+
+  const tolerance = 1e-13 * advance;
+  let rate = low === -1 ? -0.5 : (low + high) / 2;
+  for (let step = 0; step < 400; step += 1) {
+    const [value, slope] = npv(rate);
+    if (Math.abs(value) <= tolerance) return rate;
+    if (value > 0) low = rate;
+    else high = rate;
+    if (high - low <= 2 * Number.EPSILON * Math.max(1, Math.abs(rate))) return (low + high) / 2;
+    const newton = rate - value / slope;
+    rate = newton > low && newton < high && Number.isFinite(newton) ? newton : low === -1 ? (rate - 1) / 2 : (low + high) / 2;
+  }
+  return (low + high) / 2;
+}
+
+/** Σ amount·discount − advance, and its derivative in the rate. */
+function presentValue(
+  flows: readonly { amount: number; time: number }[],
+  rate: number,
+  oddPeriodSimple: boolean,
+  advance: number,
+): [number, number] {
+  const logGrowth = Math.log1p(rate);
+  let value = -advance;
+  let slope = 0;
+  for (const { amount, time } of flows) {
+    let discount: number;
+    let logSlope: number; // d(discount)/d(rate) ÷ discount
+    if (oddPeriodSimple && !Number.isInteger(time)) {
+      const whole = Math.floor(time);
+      const fraction = time - whole;
+      discount = Math.exp(-whole * logGrowth) / (1 + fraction * rate);
+      logSlope = -whole / (1 + rate) - fraction / (1 + fraction * rate);
+    } else {
+      discount = Math.exp(-time * logGrowth);
+      logSlope = -time / (1 + rate);
+    }
+    value += amount * discount;
+    slope += amount * discount * logSlope;
+  }
+  return [value, slope];
+}

@@ -1,0 +1,346 @@
+import type { Fraction } from '../arithmetic/decimal-rate.js';
+import { parseDecimalRate } from '../arithmetic/decimal-rate.js';
+import type { RoundingMode } from '../arithmetic/rounding.js';
+import { divideRounded, ROUNDING_MODES } from '../arithmetic/rounding.js';
+import { annualRate } from '../annual-rate/annual-rate.js';
+import type { CashFlow } from '../annual-rate/annual-rate.js';
+import { ScheduleError } from '../errors/schedule-error.js';
+import { describe, isCurrencyCode } from '../money/currency.js';
+import type { Money } from '../money/money.js';
+import { MAX_MINOR_UNITS } from '../money/money.js';
+import type { CalendarDate } from './calendar.js';
+import { addMonths, formatIsoDate, isLeapYear, monthsAndDaysBetween, parseIsoDate } from './calendar.js';
+import type { DayCount, Instalment, Schedule, ScheduleInput, ScheduleMethod } from './schedule-types.js';
+
+const METHODS: readonly ScheduleMethod[] = ['annuity', 'equal-principal', 'flat-fee', 'interest-only'];
+const DAY_COUNTS: readonly DayCount[] = ['30/360', 'actual/365', 'actual/actual'];
+const MAX_TERM_MONTHS = 600;
+/** 10,000 % a year: far beyond any lawful price, low enough to keep the exact arithmetic small. */
+const MAX_ANNUAL_RATE: Fraction = { numerator: 100n, denominator: 1n };
+const MAX_MONTHLY_FEE_RATE: Fraction = { numerator: 1n, denominator: 1n };
+
+/** The validated, normalised form of {@link ScheduleInput}. */
+interface Plan {
+  readonly principal: bigint;
+  readonly currency: string;
+  readonly termMonths: number;
+  readonly method: ScheduleMethod;
+  readonly annualRate: Fraction;
+  readonly monthlyFeeRate: Fraction;
+  readonly upfrontFee: bigint;
+  readonly feeFinanced: boolean;
+  readonly rounding: RoundingMode;
+  readonly residual: 'last' | 'first';
+  readonly dates?: { readonly start: CalendarDate; readonly due: readonly CalendarDate[] };
+  readonly dayCount: DayCount;
+}
+
+/**
+ * Lays out a loan's repayment schedule with exact arithmetic: rates are decimal strings, amounts
+ * are bigint minor units, and every row is rounded once with `rounding`.
+ *
+ * Guarantees, for every input it accepts: exactly `termMonths` rows; Σ principal = principal;
+ * the final balance is exactly 0; no negative component; totals are sums of the rounded rows; a
+ * zero rate gives principal ÷ n; the annual rates are solved from the real payments, fees
+ * included.
+ *
+ * Where the rounding residual goes: an annuity rounds its level payment once and the last
+ * instalment clears what is left of the balance (so it can differ by a few minor units). Plans
+ * that split the principal evenly (equal-principal, flat-fee, a 0 % annuity) give every row the
+ * rounded share P ÷ n and put the difference in the `residual` instalment; if rounding up would
+ * leave that instalment negative (only for amounts of fewer minor units than about n²/2), shares
+ * are rounded down instead. A financed upfront fee is split by the same rule.
+ *
+ * Throws {@link ScheduleError} for invalid input, for `residual: 'first'` on an interest-bearing
+ * annuity or interest-only plan (their residual is by nature in the final instalment), and when a
+ * payment would not cover the period's interest (`payment-below-interest`), which would make the
+ * balance grow.
+ *
+ * @example
+ * ```ts
+ * const schedule = buildSchedule({
+ *   principal: parseMoney('12000.00', 'CNY'),
+ *   termMonths: 12,
+ *   method: 'flat-fee',
+ *   monthlyFeeRate: '0.006',
+ * })
+ * toDecimalString(schedule.instalments[0].payment) // "1072.00"
+ * schedule.annualRates.nominal                     // 0.1303…
+ * ```
+ */
+export function buildSchedule(input: ScheduleInput): Schedule {
+  const plan = toPlan(input);
+  const { principal, termMonths: n, rounding, currency } = plan;
+  const factors = periodFactors(plan);
+  const money = (minor: bigint): Money => ({ minor, currency });
+
+  const monthlyFee = divideRounded(principal * plan.monthlyFeeRate.numerator, plan.monthlyFeeRate.denominator, rounding);
+  const financedFee = plan.feeFinanced ? splitEvenly(plan.upfrontFee, n, rounding, plan.residual) : undefined;
+  const interestFree = plan.method === 'flat-fee' || factors.every((factor) => factor.numerator === 0n);
+  const principalRows =
+    plan.method === 'equal-principal' || plan.method === 'flat-fee' || (plan.method === 'annuity' && interestFree)
+      ? splitEvenly(principal, n, rounding, plan.residual)
+      : undefined;
+  const level = plan.method === 'annuity' && !principalRows ? annuityPayment(principal, factors, rounding) : 0n;
+
+  const instalments: Instalment[] = new Array(n);
+  let balance = principal;
+  let totalPayment = 0n;
+  let totalInterest = 0n;
+  let totalFees = plan.feeFinanced ? 0n : plan.upfrontFee;
+  for (let index = 0; index < n; index += 1) {
+    const factor = factors[index]!;
+    const interest = interestFree ? 0n : divideRounded(balance * factor.numerator, factor.denominator, rounding);
+    let repaid: bigint;
+    if (index === n - 1) repaid = balance;
+    else if (principalRows) repaid = principalRows[index]!;
+    else if (plan.method === 'interest-only') repaid = 0n;
+    else {
+      repaid = level - interest;
+      if (repaid < 0n) {
+        throw new ScheduleError(
+          'payment-below-interest',
+          `Instalment ${index + 1} of ${level} minor units does not cover its interest of ${interest}: the balance would grow.`,
+        );
+      }
+      // Tiny loans: a rounded-up payment can clear the balance early; later rows then repay nothing.
+      if (repaid > balance) repaid = balance;
+    }
+    balance -= repaid;
+    const fee = monthlyFee + (financedFee ? financedFee[index]! : 0n);
+    const payment = repaid + interest + fee;
+    totalPayment += payment;
+    totalInterest += interest;
+    totalFees += fee;
+    const dueDate = plan.dates ? formatIsoDate(plan.dates.due[index]!) : undefined;
+    instalments[index] = {
+      number: index + 1,
+      ...(dueDate === undefined ? {} : { dueDate }),
+      payment: money(payment),
+      principal: money(repaid),
+      interest: money(interest),
+      fee: money(fee),
+      balance: money(balance),
+    };
+  }
+
+  const upfrontPaid = plan.feeFinanced ? 0n : plan.upfrontFee;
+  return {
+    method: plan.method,
+    termMonths: n,
+    principal: money(principal),
+    upfrontFee: money(upfrontPaid),
+    instalments,
+    totals: {
+      payment: money(totalPayment),
+      principal: money(principal),
+      interest: money(totalInterest),
+      fees: money(totalFees),
+      costOfCredit: money(totalInterest + totalFees),
+    },
+    annualRates: annualRate({
+      advance: money(principal - upfrontPaid),
+      payments: instalments.map((row, index): CashFlow => ({ amount: row.payment, period: paymentTime(plan, index) })),
+    }),
+  };
+}
+
+/**
+ * The cash flows of a schedule as {@link annualRate} takes them, for a disclosure under another
+ * time basis (for example Reg Z's odd-period rule or the EU calendar rule with dates).
+ *
+ * @example
+ * ```ts
+ * const { advance, payments } = scheduleCashFlows(schedule)
+ * annualRate({ advance, payments, advanceDate: '2026-01-15', timeBasis: 'calendar' })
+ * ```
+ */
+export function scheduleCashFlows(schedule: Schedule): { advance: Money; payments: CashFlow[] } {
+  return {
+    advance: { minor: schedule.principal.minor - schedule.upfrontFee.minor, currency: schedule.principal.currency },
+    payments: schedule.instalments.map((row) => ({
+      amount: row.payment,
+      ...(row.dueDate === undefined ? { period: row.number } : { date: row.dueDate }),
+    })),
+  };
+}
+
+/** Months from the advance to payment `index`, the odd first period as a fraction of 30 days. */
+function paymentTime(plan: Plan, index: number): number {
+  if (!plan.dates) return index + 1;
+  const { months, days } = monthsAndDaysBetween(plan.dates.start, plan.dates.due[0]!);
+  return months + days / 30 + index;
+}
+
+/** `total` in `n` rounded shares, the difference in the residual instalment (never negative). */
+function splitEvenly(total: bigint, n: number, rounding: RoundingMode, residual: 'last' | 'first'): bigint[] {
+  const count = BigInt(n);
+  let share = divideRounded(total, count, rounding);
+  if (share * (count - 1n) > total) share = total / count;
+  const shares = new Array<bigint>(n).fill(share);
+  shares[residual === 'last' ? n - 1 : 0] = total - share * (count - 1n);
+  return shares;
+}
+
+/**
+ * The level payment that repays `principal` over the periods, rounded once: P / Σₖ Πⱼ≤ₖ 1/(1+iⱼ),
+ * exact in rationals. Equal rates use the closed form P·i·(1+i)ⁿ / ((1+i)ⁿ − 1).
+ */
+function annuityPayment(principal: bigint, factors: readonly Fraction[], rounding: RoundingMode): bigint {
+  const first = factors[0]!;
+  if (factors.every((factor) => factor.numerator === first.numerator && factor.denominator === first.denominator)) {
+    const n = BigInt(factors.length);
+    const grown = (first.denominator + first.numerator) ** n;
+    const base = first.denominator ** n;
+    return divideRounded(principal * first.numerator * grown, first.denominator * (grown - base), rounding);
+  }
+  // Horner from the last period back: T = g₁(1 + g₂(1 + … gₙ)), gⱼ = dⱼ / (dⱼ + nⱼ).
+  let numerator = 0n;
+  let denominator = 1n;
+  for (let index = factors.length - 1; index >= 0; index -= 1) {
+    const { numerator: rate, denominator: scale } = factors[index]!;
+    numerator = scale * (denominator + numerator);
+    denominator = (scale + rate) * denominator;
+  }
+  return divideRounded(principal * denominator, numerator, rounding);
+}
+
+/** Each period's interest rate as an exact fraction. */
+function periodFactors(plan: Plan): Fraction[] {
+  const { numerator, denominator } = plan.annualRate;
+  if (!plan.dates) return new Array<Fraction>(plan.termMonths).fill({ numerator, denominator: denominator * 12n });
+  const { start, due } = plan.dates;
+  return due.map((end, index) => {
+    const from = index === 0 ? start : due[index - 1]!;
+    switch (plan.dayCount) {
+      case '30/360': {
+        const { months, days } = monthsAndDaysBetween(from, end);
+        return { numerator: numerator * BigInt(months * 30 + days), denominator: denominator * 360n };
+      }
+      case 'actual/365':
+        return { numerator: numerator * BigInt(end.epochDay - from.epochDay), denominator: denominator * 365n };
+      case 'actual/actual': {
+        const [common, leap] = daysByYearLength(from, end);
+        return { numerator: numerator * BigInt(common * 366 + leap * 365), denominator: denominator * 365n * 366n };
+      }
+    }
+  });
+}
+
+/** Days of [from, end) that fall in 365-day years and in leap years. */
+function daysByYearLength(from: CalendarDate, end: CalendarDate): [common: number, leap: number] {
+  let common = 0;
+  let leap = 0;
+  let cursor = from.epochDay;
+  for (let year = from.year; cursor < end.epochDay; year += 1) {
+    const nextYear = Date.UTC(year + 1, 0, 1) / 86_400_000;
+    const days = Math.min(nextYear, end.epochDay) - cursor;
+    if (isLeapYear(year)) leap += days;
+    else common += days;
+    cursor = nextYear;
+  }
+  return [common, leap];
+}
+
+function toPlan(input: ScheduleInput): Plan {
+  if (input === null || typeof input !== 'object') throw new ScheduleError('invalid-option', 'buildSchedule needs an input object.');
+  const { principal } = input;
+  if (!principal || typeof principal.minor !== 'bigint' || !isCurrencyCode(principal.currency)) {
+    throw new ScheduleError('invalid-principal', 'principal must be Money: { minor: bigint, currency: ISO 4217 code }.');
+  }
+  if (principal.minor <= 0n || principal.minor > MAX_MINOR_UNITS) {
+    throw new ScheduleError('invalid-principal', `principal must be positive and at most ${MAX_MINOR_UNITS} minor units.`);
+  }
+  const { termMonths } = input;
+  if (!Number.isSafeInteger(termMonths) || termMonths < 1 || termMonths > MAX_TERM_MONTHS) {
+    throw new ScheduleError('invalid-term', `termMonths must be a whole number from 1 to ${MAX_TERM_MONTHS}, not ${describe(termMonths)}.`);
+  }
+  if (!METHODS.includes(input.method)) {
+    throw new ScheduleError('invalid-method', `method must be one of ${METHODS.join(', ')}, not ${describe(input.method)}.`);
+  }
+  const annualRate = rateOf(input.annualRate, 'annualRate', MAX_ANNUAL_RATE);
+  const monthlyFeeRate = rateOf(input.monthlyFeeRate, 'monthlyFeeRate', MAX_MONTHLY_FEE_RATE);
+  if (input.method === 'flat-fee' && annualRate.numerator !== 0n) {
+    throw new ScheduleError('invalid-rate', 'A flat-fee plan charges monthlyFeeRate on the original principal; it takes no annualRate.');
+  }
+  const rounding = input.rounding ?? 'half-up';
+  if (!ROUNDING_MODES.includes(rounding)) {
+    throw new ScheduleError('invalid-option', `rounding must be one of ${ROUNDING_MODES.join(', ')}, not ${describe(rounding)}.`);
+  }
+  const residual = input.residual ?? 'last';
+  if (residual !== 'last' && residual !== 'first') {
+    throw new ScheduleError('invalid-option', `residual must be 'last' or 'first', not ${describe(residual)}.`);
+  }
+  if (residual === 'first' && annualRate.numerator !== 0n && (input.method === 'annuity' || input.method === 'interest-only')) {
+    throw new ScheduleError(
+      'unsupported',
+      `An interest-bearing ${input.method} plan clears its rounding residual in the final instalment; residual 'first' applies to even splits.`,
+    );
+  }
+  const upfrontFee = feeOf(input.upfrontFee, principal);
+  const feeFinanced = input.feeFinanced ?? false;
+  if (typeof feeFinanced !== 'boolean') throw new ScheduleError('invalid-option', 'feeFinanced must be true or false.');
+  if (!feeFinanced && upfrontFee >= principal.minor) {
+    throw new ScheduleError('invalid-fee', 'An upfront fee paid at the start must be smaller than the principal.');
+  }
+  const dayCount = input.dayCount ?? '30/360';
+  if (!DAY_COUNTS.includes(dayCount)) {
+    throw new ScheduleError('invalid-option', `dayCount must be one of ${DAY_COUNTS.join(', ')}, not ${describe(dayCount)}.`);
+  }
+  const dates = datesOf(input, termMonths);
+  if (!dates && dayCount !== '30/360') {
+    throw new ScheduleError('invalid-date', `The ${dayCount} day count needs a startDate.`);
+  }
+  return {
+    principal: principal.minor,
+    currency: principal.currency,
+    termMonths,
+    method: input.method,
+    annualRate,
+    monthlyFeeRate,
+    upfrontFee,
+    feeFinanced,
+    rounding,
+    residual,
+    ...(dates ? { dates } : {}),
+    dayCount,
+  };
+}
+
+function rateOf(text: string | undefined, name: string, maximum: Fraction): Fraction {
+  if (text === undefined) return { numerator: 0n, denominator: 1n };
+  const rate = parseDecimalRate(text);
+  if (!rate) {
+    throw new ScheduleError('invalid-rate', `${name} must be a decimal string such as "0.049" (4.9 %), not ${describe(text)}.`);
+  }
+  if (rate.numerator * maximum.denominator > maximum.numerator * rate.denominator) {
+    throw new ScheduleError('invalid-rate', `${name} ${text} is beyond the supported maximum.`);
+  }
+  return rate;
+}
+
+function feeOf(fee: Money | undefined, principal: Money): bigint {
+  if (fee === undefined) return 0n;
+  if (typeof fee?.minor !== 'bigint' || fee.minor < 0n) throw new ScheduleError('invalid-fee', 'upfrontFee must be Money of at least zero.');
+  if (fee.currency !== principal.currency) {
+    throw new ScheduleError('currency-mismatch', `upfrontFee is in ${describe(fee.currency)} but the principal in ${principal.currency}.`);
+  }
+  if (fee.minor > MAX_MINOR_UNITS) throw new ScheduleError('invalid-fee', 'upfrontFee is beyond the largest supported amount.');
+  return fee.minor;
+}
+
+function datesOf(input: ScheduleInput, termMonths: number): Plan['dates'] {
+  if (input.startDate === undefined) {
+    if (input.firstDueDate !== undefined) throw new ScheduleError('invalid-date', 'firstDueDate needs a startDate.');
+    return undefined;
+  }
+  const start = parseIsoDate(input.startDate);
+  if (!start) throw new ScheduleError('invalid-date', `startDate must be a date YYYY-MM-DD, not ${describe(input.startDate)}.`);
+  const first = input.firstDueDate === undefined ? addMonths(start, 1) : parseIsoDate(input.firstDueDate);
+  if (!first) throw new ScheduleError('invalid-date', `firstDueDate must be a date YYYY-MM-DD, not ${describe(input.firstDueDate)}.`);
+  if (first.epochDay <= start.epochDay) throw new ScheduleError('invalid-date', 'firstDueDate must be after startDate.');
+  // Due dates keep the day of the month they started on: Jan 31 → Feb 28 → Mar 31.
+  const anchorDay = input.firstDueDate === undefined ? start.day : first.day;
+  const due = Array.from({ length: termMonths }, (_, index) => addMonths(first, index, anchorDay));
+  return { start, due };
+}

@@ -1,0 +1,32 @@
+// Library build: packages/<pkg>/src/index.ts -> packages/<pkg>/dist/index.js (ESM) + .d.ts.
+// Each package compiles with its own packages/<pkg>/tsconfig.build.json (no tests).
+import { readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import typescript from '@rollup/plugin-typescript';
+
+// Packages to build. Adding one = one entry here (plus its tsconfig.build.json).
+const PACKAGES = ['core'];
+
+function config(name) {
+  const dir = `packages/${name}`;
+  const pkg = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
+  // Ship dependencies as imports rather than inlining them (also 'dep/sub/path').
+  const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+  const isExternal = (id) =>
+    id.startsWith('node:') ||
+    builtinModules.includes(id) ||
+    deps.some((d) => id === d || id.startsWith(`${d}/`));
+
+  return {
+    input: `${dir}/src/index.ts`,
+    external: isExternal,
+    output: { dir: `${dir}/dist`, format: 'es', sourcemap: true },
+    plugins: [
+      // Rollup does not clean its output; stale .d.ts files of deleted modules would ship.
+      { name: 'clean-dist', buildStart: () => rmSync(`${dir}/dist`, { recursive: true, force: true }) },
+      typescript({ tsconfig: `${dir}/tsconfig.build.json` }),
+    ],
+  };
+}
+
+export default PACKAGES.map(config);
