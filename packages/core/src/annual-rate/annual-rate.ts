@@ -79,14 +79,26 @@ export function annualRate(input: AnnualRateInput): AnnualRates {
   const basis = input.timeBasis ?? (datesGiven ? 'calendar' : 'periods');
   if (basis === 'periods' || basis === 'us-reg-z') {
     const times = input.payments.map((payment) => periodOf(payment, basis, input.advanceDate, periodsPerYear));
-    const periodic = solve(flows.advance, flows.amounts, times, basis === 'us-reg-z');
-    return { periodic, nominal: periodic * periodsPerYear, effective: Math.expm1(periodsPerYear * Math.log1p(periodic)) };
+    return ratesFromPeriodic(solve(flows.advance, flows.amounts, times, basis === 'us-reg-z'), periodsPerYear);
   }
   const start = dateOf(input.advanceDate, 'advanceDate');
   const years = input.payments.map((payment) => yearsBetween(start, dateOf(payment.date, 'every payment date'), basis));
   const effective = solve(flows.advance, flows.amounts, years, false);
   const periodic = Math.expm1(Math.log1p(effective) / periodsPerYear);
   return { periodic, nominal: periodic * periodsPerYear, effective };
+}
+
+/** Nominal and effective annual rates from a periodic rate. */
+export function ratesFromPeriodic(periodic: number, periodsPerYear: number): AnnualRates {
+  return { periodic, nominal: periodic * periodsPerYear, effective: Math.expm1(periodsPerYear * Math.log1p(periodic)) };
+}
+
+/**
+ * The periodic rate of already-validated flows (whole minor units as doubles, times in unit
+ * periods, compound discounting). For callers inside the package that have checked their input.
+ */
+export function solvePeriodicRate(advance: number, amounts: readonly number[], times: readonly number[]): number {
+  return solve(advance, amounts, times, false);
 }
 
 function toFlows(input: AnnualRateInput): { advance: number; amounts: number[] } {
@@ -144,41 +156,41 @@ function yearsBetween(start: CalendarDate, end: CalendarDate, basis: 'calendar' 
  * in `i` when amounts are non-negative, so one bracketed root exists when the flows allow it.
  */
 function solve(advance: number, amounts: readonly number[], times: readonly number[], oddPeriodSimple: boolean): number {
-  if (!amounts.some((amount, index) => amount > 0 && times[index]! > 0)) {
+  const flows = amounts.map((amount, index) => ({ amount, time: times[index]! })).filter((flow) => flow.amount > 0);
+  if (!flows.some((flow) => flow.time > 0)) {
     throw new AnnualRateError('no-solution', 'No payment after the advance: there is no rate to solve.');
   }
-  const flows = amounts.map((amount, index) => ({ amount, time: times[index]! })).filter((flow) => flow.amount > 0);
   const npv = (rate: number): [value: number, slope: number] => presentValue(flows, rate, oddPeriodSimple, advance);
 
   let low = -1;
-  let high = 0;
+  let high = Number.POSITIVE_INFINITY;
   const [atZero] = npv(0);
   if (atZero === 0) return 0;
-  if (atZero > 0) {
-    // The root is above zero: widen the upper end until the present value drops below the advance.
-    low = 0;
-    high = 1;
-    while (npv(high)[0] > 0) {
-      low = high;
-      high *= 4;
-      if (!Number.isFinite(high)) throw new AnnualRateError('no-solution', 'The rate is beyond any meaningful bound.');
-    }
-  } else if (flows.every((flow) => flow.time === 0)) {
-    throw new AnnualRateError('no-solution', 'Payments at the advance date alone are less than the advance.');
-  }
+  if (atZero > 0) low = 0;
+  else high = 0;
 
-  const tolerance = 1e-13 * advance;
-  let rate = low === -1 ? -0.5 : (low + high) / 2;
-  for (let step = 0; step < 400; step += 1) {
+  // Start from the rate at which one payment of the whole sum, at the amount-weighted mean time,
+  // repays the advance: exact for a single payment and close for level payments.
+  const total = flows.reduce((sum, flow) => sum + flow.amount, 0);
+  const meanTime = flows.reduce((sum, flow) => sum + flow.amount * flow.time, 0) / total;
+  let rate = meanTime > 0 ? Math.expm1(Math.log(total / advance) / meanTime) : Number.NaN;
+  if (!(rate > low && rate < high)) rate = low === -1 ? -0.5 : 1;
+
+  const tolerance = 1e-12 * advance;
+  for (let step = 0; step < 2000; step += 1) {
     const [value, slope] = npv(rate);
     if (Math.abs(value) <= tolerance) return rate;
     if (value > 0) low = rate;
     else high = rate;
-    if (high - low <= 2 * Number.EPSILON * Math.max(1, Math.abs(rate))) return (low + high) / 2;
+    if (high - low <= 4 * Number.EPSILON * Math.max(1, Math.abs(rate))) return rate;
     const newton = rate - value / slope;
-    rate = newton > low && newton < high && Number.isFinite(newton) ? newton : low === -1 ? (rate - 1) / 2 : (low + high) / 2;
+    // Newton only inside the bracket; otherwise halve it (or, with no upper end yet, double).
+    if (newton > low && newton < high && Number.isFinite(newton)) rate = newton;
+    else if (Number.isFinite(high)) rate = low + (high - low) / 2;
+    else rate = Math.max(1, rate * 2);
+    if (!Number.isFinite(rate)) break;
   }
-  return (low + high) / 2;
+  throw new AnnualRateError('no-solution', 'The rate is beyond any meaningful bound.');
 }
 
 /** Σ amount·discount − advance, and its derivative in the rate. */
@@ -191,7 +203,8 @@ function presentValue(
   const logGrowth = Math.log1p(rate);
   let value = -advance;
   let slope = 0;
-  for (const { amount, time } of flows) {
+  for (let index = 0; index < flows.length; index += 1) {
+    const { amount, time } = flows[index]!;
     let discount: number;
     let logSlope: number; // d(discount)/d(rate) ÷ discount
     if (oddPeriodSimple && !Number.isInteger(time)) {

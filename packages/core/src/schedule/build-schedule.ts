@@ -1,8 +1,8 @@
 import type { Fraction } from '../arithmetic/decimal-rate.js';
 import { parseDecimalRate } from '../arithmetic/decimal-rate.js';
 import type { RoundingMode } from '../arithmetic/rounding.js';
-import { divideRounded, ROUNDING_MODES } from '../arithmetic/rounding.js';
-import { annualRate } from '../annual-rate/annual-rate.js';
+import { divideRounded, divideRoundedSafe, ROUNDING_MODES } from '../arithmetic/rounding.js';
+import { ratesFromPeriodic, solvePeriodicRate } from '../annual-rate/annual-rate.js';
 import type { CashFlow } from '../annual-rate/annual-rate.js';
 import { ScheduleError } from '../errors/schedule-error.js';
 import { describe, isCurrencyCode } from '../money/currency.js';
@@ -70,34 +70,38 @@ interface Plan {
  */
 export function buildSchedule(input: ScheduleInput): Schedule {
   const plan = toPlan(input);
-  const { principal, termMonths: n, rounding, currency } = plan;
+  const { termMonths: n, rounding, currency } = plan;
   const factors = periodFactors(plan);
-  const money = (minor: bigint): Money => ({ minor, currency });
+  const money = (minor: number | bigint): Money => ({ minor: BigInt(minor), currency });
 
-  const monthlyFee = divideRounded(principal * plan.monthlyFeeRate.numerator, plan.monthlyFeeRate.denominator, rounding);
-  const financedFee = plan.feeFinanced ? splitEvenly(plan.upfrontFee, n, rounding, plan.residual) : undefined;
+  // Rows are computed in doubles holding whole minor units, which is exact below 2^53 and several
+  // times faster than bigint; only an interest product that could pass 2^52 goes through bigint.
+  const principal = Number(plan.principal);
+  const monthlyFee = Number(divideRounded(plan.principal * plan.monthlyFeeRate.numerator, plan.monthlyFeeRate.denominator, rounding));
+  const financedFee = plan.feeFinanced ? splitEvenly(plan.upfrontFee, n, rounding, plan.residual).map(Number) : undefined;
   const interestFree = plan.method === 'flat-fee' || factors.every((factor) => factor.numerator === 0n);
   const principalRows =
     plan.method === 'equal-principal' || plan.method === 'flat-fee' || (plan.method === 'annuity' && interestFree)
-      ? splitEvenly(principal, n, rounding, plan.residual)
+      ? splitEvenly(plan.principal, n, rounding, plan.residual).map(Number)
       : undefined;
-  const level = plan.method === 'annuity' && !principalRows ? annuityPayment(principal, factors, rounding) : 0n;
+  const level = plan.method === 'annuity' && !principalRows ? Number(annuityPayment(plan.principal, factors, rounding)) : 0;
+  const interestFor = interestCalculator(factors, rounding);
 
   const instalments: Instalment[] = new Array(n);
+  const payments: number[] = new Array(n);
   let balance = principal;
-  let totalPayment = 0n;
-  let totalInterest = 0n;
-  let totalFees = plan.feeFinanced ? 0n : plan.upfrontFee;
+  let totalPayment = 0;
+  let totalInterest = 0;
+  let totalFees = 0;
   for (let index = 0; index < n; index += 1) {
-    const factor = factors[index]!;
-    const interest = interestFree ? 0n : divideRounded(balance * factor.numerator, factor.denominator, rounding);
-    let repaid: bigint;
+    const interest = interestFree ? 0 : interestFor(balance, index);
+    let repaid: number;
     if (index === n - 1) repaid = balance;
     else if (principalRows) repaid = principalRows[index]!;
-    else if (plan.method === 'interest-only') repaid = 0n;
+    else if (plan.method === 'interest-only') repaid = 0;
     else {
       repaid = level - interest;
-      if (repaid < 0n) {
+      if (repaid < 0) {
         throw new ScheduleError(
           'payment-below-interest',
           `Instalment ${index + 1} of ${level} minor units does not cover its interest of ${interest}: the balance would grow.`,
@@ -107,8 +111,12 @@ export function buildSchedule(input: ScheduleInput): Schedule {
       if (repaid > balance) repaid = balance;
     }
     balance -= repaid;
-    const fee = monthlyFee + (financedFee ? financedFee[index]! : 0n);
+    const fee = financedFee ? monthlyFee + financedFee[index]! : monthlyFee;
     const payment = repaid + interest + fee;
+    if (payment > Number.MAX_SAFE_INTEGER) {
+      throw new ScheduleError('invalid-principal', `Instalment ${index + 1} would exceed the largest supported amount.`);
+    }
+    payments[index] = payment;
     totalPayment += payment;
     totalInterest += interest;
     totalFees += fee;
@@ -125,23 +133,47 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   }
 
   const upfrontPaid = plan.feeFinanced ? 0n : plan.upfrontFee;
+  // Every partial sum is below the payment total, so one check keeps all three totals exact.
+  const sum = (pick: (row: Instalment) => Money) => instalments.reduce((total, row) => total + pick(row).minor, 0n);
+  const exact = totalPayment <= Number.MAX_SAFE_INTEGER;
+  const interestSum = exact ? BigInt(totalInterest) : sum((row) => row.interest);
+  const feeSum = (exact ? BigInt(totalFees) : sum((row) => row.fee)) + upfrontPaid;
+  const periodic = solvePeriodicRate(
+    principal - Number(upfrontPaid),
+    payments,
+    payments.map((_, index) => paymentTime(plan, index)),
+  );
   return {
     method: plan.method,
     termMonths: n,
-    principal: money(principal),
+    principal: money(plan.principal),
     upfrontFee: money(upfrontPaid),
     instalments,
     totals: {
-      payment: money(totalPayment),
-      principal: money(principal),
-      interest: money(totalInterest),
-      fees: money(totalFees),
-      costOfCredit: money(totalInterest + totalFees),
+      payment: money(exact ? BigInt(totalPayment) : sum((row) => row.payment)),
+      principal: money(plan.principal),
+      interest: money(interestSum),
+      fees: money(feeSum),
+      costOfCredit: money(interestSum + feeSum),
     },
-    annualRates: annualRate({
-      advance: money(principal - upfrontPaid),
-      payments: instalments.map((row, index): CashFlow => ({ amount: row.payment, period: paymentTime(plan, index) })),
-    }),
+    annualRates: ratesFromPeriodic(periodic, 12),
+  };
+}
+
+/** round(balance × rate) per period, in doubles when the product is exact there, else bigint. */
+function interestCalculator(factors: readonly Fraction[], rounding: RoundingMode): (balance: number, index: number) => number {
+  const LIMIT = 2 ** 52;
+  const fast = factors.map((factor) =>
+    factor.numerator <= LIMIT && factor.denominator <= LIMIT ? [Number(factor.numerator), Number(factor.denominator)] : undefined,
+  );
+  return (balance, index) => {
+    const pair = fast[index];
+    if (pair) {
+      const product = balance * pair[0]!;
+      if (product <= LIMIT) return divideRoundedSafe(product, pair[1]!, rounding);
+    }
+    const factor = factors[index]!;
+    return Number(divideRounded(BigInt(balance) * factor.numerator, factor.denominator, rounding));
   };
 }
 
@@ -184,15 +216,12 @@ function splitEvenly(total: bigint, n: number, rounding: RoundingMode, residual:
 
 /**
  * The level payment that repays `principal` over the periods, rounded once: P / Σₖ Πⱼ≤ₖ 1/(1+iⱼ),
- * exact in rationals. Equal rates use the closed form P·i·(1+i)ⁿ / ((1+i)ⁿ − 1).
+ * exact in rationals. Equal rates use the closed form P·i / (1 − (1+i)⁻ⁿ).
  */
 function annuityPayment(principal: bigint, factors: readonly Fraction[], rounding: RoundingMode): bigint {
   const first = factors[0]!;
   if (factors.every((factor) => factor.numerator === first.numerator && factor.denominator === first.denominator)) {
-    const n = BigInt(factors.length);
-    const grown = (first.denominator + first.numerator) ** n;
-    const base = first.denominator ** n;
-    return divideRounded(principal * first.numerator * grown, first.denominator * (grown - base), rounding);
+    return quickAnnuityPayment(principal, first, factors.length, rounding) ?? exactAnnuityPayment(principal, first, factors.length, rounding);
   }
   // Horner from the last period back: T = g₁(1 + g₂(1 + … gₙ)), gⱼ = dⱼ / (dⱼ + nⱼ).
   let numerator = 0n;
@@ -203,6 +232,32 @@ function annuityPayment(principal: bigint, factors: readonly Fraction[], roundin
     denominator = (scale + rate) * denominator;
   }
   return divideRounded(principal * denominator, numerator, rounding);
+}
+
+export function exactAnnuityPayment(principal: bigint, rate: Fraction, n: number, rounding: RoundingMode): bigint {
+  const grown = (rate.denominator + rate.numerator) ** BigInt(n);
+  const base = rate.denominator ** BigInt(n);
+  return divideRounded(principal * rate.numerator * grown, rate.denominator * (grown - base), rounding);
+}
+
+/**
+ * The same payment from the closed form in doubles, when that is provably the same integer: its
+ * relative error is a few ulps (expm1 and log1p keep it so even for tiny rates), so the result
+ * is trusted only when it sits more than 10⁻¹¹ (relative) away from a rounding boundary. Saves
+ * the bigint power, which dominates long schedules; `undefined` sends the caller to the exact path.
+ */
+export function quickAnnuityPayment(principal: bigint, rate: Fraction, n: number, rounding: RoundingMode): bigint | undefined {
+  const periodic = Number(rate.numerator) / Number(rate.denominator);
+  const payment = (Number(principal) * periodic) / -Math.expm1(-n * Math.log1p(periodic));
+  const margin = payment * 1e-11 + 1e-9;
+  const whole = Math.floor(payment);
+  const fraction = payment - whole;
+  if (!(Number.isFinite(payment) && payment < 2 ** 52)) return undefined;
+  const boundary = rounding === 'half-up' || rounding === 'half-even' ? 0.5 : 0;
+  const distance = boundary === 0 ? Math.min(fraction, 1 - fraction) : Math.abs(fraction - 0.5);
+  if (distance <= margin) return undefined;
+  const roundUp = boundary === 0 ? rounding === 'up' : fraction > 0.5;
+  return BigInt(whole + (roundUp ? 1 : 0));
 }
 
 /** Each period's interest rate as an exact fraction. */
