@@ -2,11 +2,12 @@
  * `npm run bench`: medians for the exact @fenqi/core against a plain float implementation
  * measured in the same run, so the ratio survives a noisy machine.
  */
+import type * as Core from '../src/index.js';
 import type { CashFlow } from '../src/index.js';
 import { floatAnnuitySchedule, floatOffer, floatRate } from './float-baseline.js';
 
 // Measure the built package, as users get it (run `npm run build` first; `npm run bench` does).
-const { annualRate, buildSchedule, parseMoney } = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js');
+const { annualRate, buildSchedule, parseMoney } = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof Core;
 
 const SAMPLES = 41;
 const MIN_SAMPLE_MS = 20;
@@ -70,7 +71,12 @@ const cases: [name: string, exact: () => unknown, float: () => unknown, targetMi
 ];
 
 // Warm up the JIT for both implementations before measuring anything.
-for (let k = 0; k < 300; k += 1) for (const [, exact, float] of cases) (exact(), float());
+for (let k = 0; k < 300; k += 1) {
+  for (const [, exact, float] of cases) {
+    exact();
+    float();
+  }
+}
 
 console.log(`@fenqi/core bench — Node ${process.version}, median of ${SAMPLES} samples\n`);
 console.log('case'.padEnd(42), 'exact µs'.padStart(10), 'float µs'.padStart(10), 'ratio'.padStart(8), '  target');
