@@ -4,7 +4,14 @@ import type { Money } from '../money/money.js';
 import type { CalendarDate } from '../schedule/calendar.js';
 import { isLeapYear, monthsAndDaysBetween, parseIsoDate } from '../schedule/calendar.js';
 
-/** One repayment the borrower makes, placed in time by `period` or by `date`. */
+/**
+ * One repayment the borrower makes, placed in time by `period` or by `date`.
+ *
+ * @example
+ * ```ts
+ * const flow: CashFlow = { amount: parseMoney('92.63', 'GBP'), period: 1 }
+ * ```
+ */
 export interface CashFlow {
   /** What is paid (zero or more). */
   readonly amount: Money;
@@ -24,10 +31,27 @@ export interface CashFlow {
  *   back from each payment date are twelfths of a year, the days left over are /365 (/366 when the
  *   year they fall in is a leap year). Needs dates.
  * - `days-365`: actual days / 365 between the dates, as XIRR does.
+ *
+ * @example
+ * ```ts
+ * annualRate({ advance, payments, advanceDate: '2012-10-10', timeBasis: 'days-365' })
+ * ```
  */
 export type TimeBasis = 'periods' | 'us-reg-z' | 'calendar' | 'days-365';
 
-/** The cash flows of a credit, for {@link annualRate}. */
+/**
+ * The cash flows of a credit, for {@link annualRate}.
+ *
+ * @example
+ * ```ts
+ * const input: AnnualRateInput = {
+ *   advance: parseMoney('1000.00', 'EUR'),
+ *   payments: [{ amount: parseMoney('1200.00', 'EUR'), period: 546 / 365 }],
+ *   periodsPerYear: 1,
+ * }
+ * annualRate(input).effective // 0.1296…
+ * ```
+ */
 export interface AnnualRateInput {
   /** What the borrower actually receives at the start, net of any fee paid up front. */
   readonly advance: Money;
@@ -41,7 +65,14 @@ export interface AnnualRateInput {
   readonly timeBasis?: TimeBasis;
 }
 
-/** Annual rates of a credit, as fractions (0.1303 is 13.03 %). */
+/**
+ * Annual rates of a credit, as fractions (0.1303 is 13.03 %).
+ *
+ * @example
+ * ```ts
+ * const { nominal, effective } = buildSchedule(input).annualRates
+ * ```
+ */
 export interface AnnualRates {
   /** The internal rate of return per unit period. */
   readonly periodic: number;

@@ -6,10 +6,22 @@ import type { AnnualRates } from './annual-rate.js';
  * - `EU`, `UK`: CCD Annex I / FCA CONC App 1.2 — the effective APRC, 1 decimal, half-up.
  * - `US`: Regulation Z — the nominal APR (unit-period rate × periods per year), 2 decimals.
  * - `JP`: 実質年率 — monthly rate × 12, 2 decimals.
+ *
+ * @example
+ * ```ts
+ * disclosedRate(schedule.annualRates, 'EU') // effective APRC, 1 decimal
+ * ```
  */
 export type RateMarket = 'CN' | 'EU' | 'UK' | 'US' | 'JP';
 
-/** The annual rate a market requires, ready to display. */
+/**
+ * The annual rate a market requires, ready to display.
+ *
+ * @example
+ * ```ts
+ * const { percent, basis } = disclosedRate(schedule.annualRates, 'CN') // "13.03", 'nominal'
+ * ```
+ */
 export interface DisclosedRate {
   readonly market: RateMarket;
   /** Which annualisation the market uses. */

@@ -4,6 +4,11 @@
  * - `half-even`: ties to the even neighbour, "banker's rounding" (61.725 → 61.72).
  * - `down`: towards zero, as Japanese contracts truncate yen (切り捨て).
  * - `up`: away from zero.
+ *
+ * @example
+ * ```ts
+ * buildSchedule({ principal, termMonths: 6, method: 'annuity', annualRate: '0.094822', rounding: 'half-even' })
+ * ```
  */
 export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up';
 

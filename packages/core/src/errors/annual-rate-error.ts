@@ -1,6 +1,13 @@
 import { FenqiCoreError } from './fenqi-core-error.js';
 
-/** Why an annual rate could not be solved. */
+/**
+ * Why an annual rate could not be solved.
+ *
+ * @example
+ * ```ts
+ * if (isAnnualRateError(err) && err.code === ('no-solution' satisfies AnnualRateErrorCode)) hideRate()
+ * ```
+ */
 export type AnnualRateErrorCode = 'invalid-cash-flows' | 'invalid-option' | 'no-solution';
 
 /**

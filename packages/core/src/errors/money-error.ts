@@ -1,6 +1,13 @@
 import { FenqiCoreError } from './fenqi-core-error.js';
 
-/** Why an amount or currency was refused. */
+/**
+ * Why an amount or currency was refused.
+ *
+ * @example
+ * ```ts
+ * const hints: Partial<Record<MoneyErrorCode, string>> = { 'decimal-comma': 'Use a dot' }
+ * ```
+ */
 export type MoneyErrorCode =
   | 'not-a-string'
   | 'empty'

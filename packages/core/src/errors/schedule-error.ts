@@ -1,6 +1,13 @@
 import { FenqiCoreError } from './fenqi-core-error.js';
 
-/** Why a schedule could not be built. */
+/**
+ * Why a schedule could not be built.
+ *
+ * @example
+ * ```ts
+ * if (isScheduleError(err) && err.code === ('payment-below-interest' satisfies ScheduleErrorCode)) hidePlan()
+ * ```
+ */
 export type ScheduleErrorCode =
   | 'invalid-principal'
   | 'invalid-term'

@@ -2,7 +2,14 @@ import { currencyExponent } from './currency.js';
 import type { Money } from './money.js';
 import { toDecimalString } from './money.js';
 
-/** Display options for {@link formatMoney}; fraction digits are clamped to the currency. */
+/**
+ * Display options for {@link formatMoney}; fraction digits are clamped to the currency.
+ *
+ * @example
+ * ```ts
+ * formatMoney(parseMoney('12.00', 'USD'), 'en-US', { currencyDisplay: 'code' }) // "USD 12.00"
+ * ```
+ */
 export interface FormatMoneyOptions {
   /** How the currency is shown. @default 'symbol' */
   currencyDisplay?: 'symbol' | 'narrowSymbol' | 'code' | 'name';

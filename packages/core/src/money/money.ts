@@ -20,6 +20,11 @@ export interface Money {
 /**
  * The largest amount accepted, in minor units: 2^53 − 1, so every amount also survives a trip
  * through a JavaScript number or JSON without losing a unit.
+ *
+ * @example
+ * ```ts
+ * parseMoney('90071992547409.91', 'USD').minor === MAX_MINOR_UNITS // true
+ * ```
  */
 export const MAX_MINOR_UNITS = 9_007_199_254_740_991n;
 

@@ -9,6 +9,11 @@ import type { Money } from '../money/money.js';
  * - `flat-fee` (分期手续费): principal ÷ n plus a monthly fee on the *original* principal; with a
  *   zero fee this is the merchant-subsidised 0 % plan.
  * - `interest-only` (先息后本): interest every month, the principal with the last instalment.
+ *
+ * @example
+ * ```ts
+ * buildSchedule({ principal: parseMoney('6000.00', 'CNY'), termMonths: 12, method: 'equal-principal', annualRate: '0.06' })
+ * ```
  */
 export type ScheduleMethod = 'annuity' | 'equal-principal' | 'flat-fee' | 'interest-only';
 
@@ -17,10 +22,28 @@ export type ScheduleMethod = 'annuity' | 'equal-principal' | 'flat-fee' | 'inter
  * - `30/360`: every whole month is 1/12 of a year, odd days are /360.
  * - `actual/365`: actual days / 365, leap years included.
  * - `actual/actual`: actual days / 365, or / 366 for the days that fall in a leap year.
+ *
+ * @example
+ * ```ts
+ * buildSchedule({ principal, termMonths: 6, method: 'annuity', annualRate: '0.15678', startDate: '2024-01-01', dayCount: 'actual/365' })
+ * ```
  */
 export type DayCount = '30/360' | 'actual/365' | 'actual/actual';
 
-/** What {@link buildSchedule} needs to lay out a loan. */
+/**
+ * What {@link buildSchedule} needs to lay out a loan.
+ *
+ * @example
+ * ```ts
+ * const input: ScheduleInput = {
+ *   principal: parseMoney('4999.00', 'CNY'),
+ *   termMonths: 12,
+ *   method: 'flat-fee',
+ *   monthlyFeeRate: '0.006',
+ *   startDate: '2026-01-15',
+ * }
+ * ```
+ */
 export interface ScheduleInput {
   /** The amount lent: the price the shopper finances. */
   readonly principal: Money;
@@ -52,7 +75,16 @@ export interface ScheduleInput {
   readonly dayCount?: DayCount;
 }
 
-/** One row of a repayment schedule; every amount is exact and already rounded. */
+/**
+ * One row of a repayment schedule; every amount is exact and already rounded.
+ *
+ * @example
+ * ```ts
+ * for (const row of buildSchedule(input).instalments) {
+ *   console.log(row.number, row.dueDate, toDecimalString(row.payment))
+ * }
+ * ```
+ */
 export interface Instalment {
   /** 1-based position. */
   readonly number: number;
@@ -70,7 +102,15 @@ export interface Instalment {
   readonly balance: Money;
 }
 
-/** Sums of the rounded rows (never a closed-form figure). */
+/**
+ * Sums of the rounded rows (never a closed-form figure).
+ *
+ * @example
+ * ```ts
+ * const { totals } = buildSchedule(input)
+ * toDecimalString(totals.costOfCredit) // interest + fees
+ * ```
+ */
 export interface ScheduleTotals {
   /** Σ payments of the instalments. */
   readonly payment: Money;
@@ -84,7 +124,15 @@ export interface ScheduleTotals {
   readonly costOfCredit: Money;
 }
 
-/** A complete, reconciled repayment schedule. */
+/**
+ * A complete, reconciled repayment schedule.
+ *
+ * @example
+ * ```ts
+ * const schedule: Schedule = buildSchedule(input)
+ * schedule.instalments.at(-1)?.balance.minor // 0n, always
+ * ```
+ */
 export interface Schedule {
   readonly method: ScheduleMethod;
   readonly termMonths: number;
