@@ -10,6 +10,7 @@ import { FenqiCoreError } from './fenqi-core-error.js';
  */
 export type ScheduleErrorCode =
   | 'invalid-principal'
+  | 'amount-too-small'
   | 'invalid-term'
   | 'invalid-method'
   | 'invalid-rate'

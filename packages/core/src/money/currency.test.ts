@@ -28,6 +28,10 @@ describe('currencyExponent', () => {
     for (const code of codes) expect(code).to.match(/^[A-Z]{3}$/);
   });
 
+  it('suggests the upper-case code for a lower-case one', () => {
+    expect(() => currencyExponent('usd')).to.throw('did you mean "USD"?');
+  });
+
   it('throws a typed error for unknown codes and non-strings', () => {
     for (const code of ['XXX', 'usd', '', 'EURO', undefined, 42, {}]) {
       expect(() => currencyExponent(code as string)).to.throw(/Unknown currency/).with.property('code', 'unknown-currency');

@@ -63,7 +63,9 @@ export function isCurrencyCode(code: unknown): code is string {
 export function currencyExponent(code: string): number {
   const exponent = typeof code === 'string' ? EXPONENTS.get(code) : undefined;
   if (exponent === undefined) {
-    throw new MoneyError('unknown-currency', `Unknown currency ${describe(code)}: expected an active ISO 4217 code such as "CNY".`);
+    const upper = typeof code === 'string' ? code.trim().toUpperCase() : '';
+    const hint = EXPONENTS.has(upper) ? `did you mean "${upper}"?` : 'expected an active ISO 4217 code such as "CNY".';
+    throw new MoneyError('unknown-currency', `Unknown currency ${describe(code)}: ${hint}`);
   }
   return exponent;
 }

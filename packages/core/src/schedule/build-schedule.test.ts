@@ -43,6 +43,17 @@ describe('buildSchedule: annuity (等额本息)', () => {
     expect(Number(l4.instalments[359]!.payment.minor - l4.instalments[0]!.payment.minor)).to.be.greaterThan(0);
   });
 
+  it('never clears a long high-rate loan early because the payment was rounded up', () => {
+    // The exact payment rounds up to ¥1,696, which would compound into repaying the loan a month early;
+    // ¥1,695 keeps 269 instalments and the last one absorbs the residual.
+    const schedule = buildSchedule({ principal: parseMoney('100000', 'JPY'), termMonths: 269, method: 'annuity', annualRate: '0.201135' });
+    expect(schedule.instalments).to.have.lengthOf(269);
+    const [first, last] = [schedule.instalments[0]!, schedule.instalments[268]!];
+    expect(first.payment.minor).to.equal(1695n);
+    expect(last.payment.minor > first.payment.minor).to.equal(true);
+    expect(last.balance.minor).to.equal(0n);
+  });
+
   it('splits a 0 % annuity as principal ÷ n without NaN (B31)', () => {
     const schedule = buildSchedule({ principal: cny('600.00'), termMonths: 6, method: 'annuity', annualRate: '0' });
     expect(payments(schedule)).to.deep.equal(Array(6).fill('100.00'));
@@ -110,6 +121,19 @@ describe('buildSchedule: flat monthly fee (分期手续费)', () => {
     // 0.13 over 8: 1.625 rounds to 2, but 7 × 2 > 13.
     const schedule = buildSchedule({ principal: parseMoney('0.13', 'EUR'), termMonths: 8, method: 'flat-fee' });
     expect(column(schedule, 'principal')).to.deep.equal([...Array(7).fill('0.01'), '0.06']);
+  });
+
+  it('rounds shares down when rounding up would leave the residual instalment at exactly zero', () => {
+    // ¥81,396 / 477 = 170.6…: 476 rounded shares of ¥171 are the whole amount.
+    const schedule = buildSchedule({ principal: parseMoney('81396', 'JPY'), termMonths: 477, method: 'flat-fee' });
+    expect(schedule.instalments[0]!.payment.minor).to.equal(170n);
+    expect(schedule.instalments[476]!.payment.minor).to.equal(476n);
+  });
+
+  it('refuses a split that would leave an instalment of nothing (B27)', () => {
+    expect(codeOf({ principal: parseMoney('0.02', 'EUR'), termMonths: 3, method: 'flat-fee' })).to.equal('amount-too-small');
+    expect(codeOf({ principal: parseMoney('1', 'JPY'), termMonths: 24, method: 'annuity', annualRate: '0.129' })).to.equal('amount-too-small');
+    expect(codeOf({ principal: parseMoney('0.03', 'EUR'), termMonths: 3, method: 'flat-fee' })).to.equal('no error');
   });
 
   it('a 0 % plan with a fee has a rate above 0', () => {

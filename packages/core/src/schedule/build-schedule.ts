@@ -7,7 +7,7 @@ import type { CashFlow } from '../annual-rate/annual-rate.js';
 import { ScheduleError } from '../errors/schedule-error.js';
 import { describe, isCurrencyCode } from '../money/currency.js';
 import type { Money } from '../money/money.js';
-import { MAX_MINOR_UNITS } from '../money/money.js';
+import { MAX_MINOR_UNITS, toDecimalString } from '../money/money.js';
 import type { CalendarDate } from './calendar.js';
 import { addMonths, formatIsoDate, isLeapYear, monthsAndDaysBetween, parseIsoDate } from './calendar.js';
 import type { DayCount, Instalment, Schedule, ScheduleInput, ScheduleMethod } from './schedule-types.js';
@@ -40,18 +40,19 @@ interface Plan {
  * are bigint minor units, and every row is rounded once with `rounding`.
  *
  * Guarantees, for every input it accepts: exactly `termMonths` rows; Σ principal = principal;
- * the final balance is exactly 0; no negative component; totals are sums of the rounded rows; a
- * zero rate gives principal ÷ n; the annual rates are solved from the real payments, fees
+ * the final balance is exactly 0; no negative component and every payment above zero; totals are
+ * sums of the rounded rows; a zero rate gives principal ÷ n; the annual rates are solved from the real payments, fees
  * included.
  *
  * Where the rounding residual goes: an annuity rounds its level payment once and the last
  * instalment clears what is left of the balance (so it can differ by a few minor units). Plans
  * that split the principal evenly (equal-principal, flat-fee, a 0 % annuity) give every row the
  * rounded share P ÷ n and put the difference in the `residual` instalment; if rounding up would
- * leave that instalment negative (only for amounts of fewer minor units than about n²/2), shares
- * are rounded down instead. A financed upfront fee is split by the same rule.
+ * leave that instalment at zero or below (only for amounts of fewer minor units than about n²/2),
+ * shares are rounded down instead. A financed upfront fee is split by the same rule.
  *
- * Throws {@link ScheduleError} for invalid input, for `residual: 'first'` on an interest-bearing
+ * Throws {@link ScheduleError} for invalid input, `amount-too-small` when an instalment would be
+ * zero (for example 0.02 over 3 months), for `residual: 'first'` on an interest-bearing
  * annuity or interest-only plan (their residual is by nature in the final instalment), and when a
  * payment would not cover the period's interest (`payment-below-interest`), which would make the
  * balance grow.
@@ -84,8 +85,16 @@ export function buildSchedule(input: ScheduleInput): Schedule {
     plan.method === 'equal-principal' || plan.method === 'flat-fee' || (plan.method === 'annuity' && interestFree)
       ? splitEvenly(plan.principal, n, rounding, plan.residual).map(Number)
       : undefined;
-  const level = plan.method === 'annuity' && !principalRows ? Number(annuityPayment(plan.principal, factors, rounding)) : 0;
   const interestFor = interestCalculator(factors, rounding);
+  const layOut = (level: number) => layOutPrincipal(principal, n, interestFree ? undefined : interestFor, level, principalRows, plan.method);
+  let rows: Rows;
+  if (plan.method === 'annuity' && !principalRows) {
+    rows = layOutAnnuity(layOut, Number(annuityPayment(plan.principal, factors, rounding)), input);
+  } else {
+    const laidOut = layOut(0);
+    if (typeof laidOut === 'string') throw new ScheduleError('amount-too-small', tooSmall(input));
+    rows = laidOut;
+  }
 
   const instalments: Instalment[] = new Array(n);
   const payments: number[] = new Array(n);
@@ -94,25 +103,14 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   let totalInterest = 0;
   let totalFees = 0;
   for (let index = 0; index < n; index += 1) {
-    const interest = interestFree ? 0 : interestFor(balance, index);
-    let repaid: number;
-    if (index === n - 1) repaid = balance;
-    else if (principalRows) repaid = principalRows[index]!;
-    else if (plan.method === 'interest-only') repaid = 0;
-    else {
-      repaid = level - interest;
-      if (repaid < 0) {
-        throw new ScheduleError(
-          'payment-below-interest',
-          `Instalment ${index + 1} of ${level} minor units does not cover its interest of ${interest}: the balance would grow.`,
-        );
-      }
-      // Tiny loans: a rounded-up payment can clear the balance early; later rows then repay nothing.
-      if (repaid > balance) repaid = balance;
-    }
+    const repaid = rows.repaid[index]!;
+    const interest = rows.interest[index]!;
     balance -= repaid;
     const fee = financedFee ? monthlyFee + financedFee[index]! : monthlyFee;
     const payment = repaid + interest + fee;
+    // An instalment of nothing is no plan to offer a shopper (B27); interest-only rows at 0 % are
+    // the exception, as deferring the principal is the whole plan.
+    if (payment === 0 && plan.method !== 'interest-only') throw new ScheduleError('amount-too-small', tooSmall(input));
     if (payment > Number.MAX_SAFE_INTEGER) {
       throw new ScheduleError('invalid-principal', `Instalment ${index + 1} would exceed the largest supported amount.`);
     }
@@ -160,6 +158,71 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   };
 }
 
+/** Principal and interest of every row, in whole minor units. */
+interface Rows {
+  readonly repaid: number[];
+  readonly interest: number[];
+}
+
+/**
+ * Splits the principal over the rows: a given share per row, nothing before the end
+ * (interest-only), or `level` − interest (annuity). The last row clears the balance. Returns
+ * `'early'` when the balance would be cleared before the last row and `'below-interest'` when a
+ * level payment does not cover a row's interest.
+ */
+function layOutPrincipal(
+  principal: number,
+  n: number,
+  interestFor: ((balance: number, index: number) => number) | undefined,
+  level: number,
+  shares: readonly number[] | undefined,
+  method: ScheduleMethod,
+): Rows | 'early' | 'below-interest' {
+  const repaid: number[] = new Array(n);
+  const interest: number[] = new Array(n);
+  let balance = principal;
+  for (let index = 0; index < n; index += 1) {
+    const charged = interestFor ? interestFor(balance, index) : 0;
+    let part: number;
+    if (index === n - 1) part = balance;
+    else if (shares) part = shares[index]!;
+    else if (method === 'interest-only') part = 0;
+    else {
+      part = level - charged;
+      if (part < 0) return 'below-interest';
+      if (part >= balance) return 'early';
+    }
+    repaid[index] = part;
+    interest[index] = charged;
+    balance -= part;
+  }
+  return { repaid, interest };
+}
+
+/**
+ * An annuity's rows. Rounding the level payment up can, over long terms at high rates, compound
+ * into clearing the loan before its last month (100,000 JPY at 20.1 % over 269 months): then the
+ * payment is lowered one minor unit at a time — never more than twice, since one unit less
+ * outweighs all rounding drift — so the plan keeps exactly n instalments and the last absorbs the
+ * residual.
+ */
+function layOutAnnuity(layOut: (level: number) => Rows | 'early' | 'below-interest', rounded: number, input: ScheduleInput): Rows {
+  for (let level = rounded; level > rounded - 3 && level >= 0; level -= 1) {
+    const rows = layOut(level);
+    if (rows === 'early') continue;
+    if (rows !== 'below-interest') return rows;
+    if (level === rounded) {
+      throw new ScheduleError('payment-below-interest', `A level payment of ${level} minor units does not cover the interest: the balance would grow.`);
+    }
+    break;
+  }
+  throw new ScheduleError('amount-too-small', tooSmall(input));
+}
+
+function tooSmall(input: ScheduleInput): string {
+  return `${toDecimalString(input.principal)} ${input.principal.currency} is too small to repay in ${input.termMonths} non-zero instalments.`;
+}
+
 /** round(balance × rate) per period, in doubles when the product is exact there, else bigint. */
 function interestCalculator(factors: readonly Fraction[], rounding: RoundingMode): (balance: number, index: number) => number {
   const LIMIT = 2 ** 52;
@@ -204,11 +267,15 @@ function paymentTime(plan: Plan, index: number): number {
   return months + days / 30 + index;
 }
 
-/** `total` in `n` rounded shares, the difference in the residual instalment (never negative). */
+/**
+ * `total` in `n` rounded shares, the difference in the residual instalment. When rounding up
+ * would leave that instalment at zero or below, shares are rounded down instead, so it keeps at
+ * least one share's worth.
+ */
 function splitEvenly(total: bigint, n: number, rounding: RoundingMode, residual: 'last' | 'first'): bigint[] {
   const count = BigInt(n);
   let share = divideRounded(total, count, rounding);
-  if (share * (count - 1n) > total) share = total / count;
+  if (n > 1 && share * (count - 1n) >= total) share = total / count;
   const shares = new Array<bigint>(n).fill(share);
   shares[residual === 'last' ? n - 1 : 0] = total - share * (count - 1n);
   return shares;
