@@ -119,8 +119,21 @@ describe('annualRate: regimes', () => {
     expect(disclosedRate(rates, 'UK')).to.include({ basis: 'effective', decimals: 1 });
     expect(roundPercent(0.1295, 2)).to.equal('12.95');
     expect(roundPercent(-0.0000001, 2)).to.equal('0.00');
-    expect(() => disclosedRate(rates, 'XX' as 'CN')).to.throw(RangeError);
-    expect(() => roundPercent(Number.NaN, 2)).to.throw(RangeError);
+    expect(() => disclosedRate(rates, 'XX' as 'CN')).to.throw().with.property('code', 'invalid-option');
+    expect(() => disclosedRate(rates, 'toString' as 'CN')).to.throw().with.property('code', 'invalid-option');
+    expect(() => roundPercent(Number.NaN, 2)).to.throw().with.property('code', 'not-displayable');
+    expect(() => roundPercent(Number.POSITIVE_INFINITY, 2)).to.throw().with.property('code', 'not-displayable');
+  });
+
+  it('rounds percentages from their decimal digits, never printing exponents or binary noise', () => {
+    expect(roundPercent(0.12344999999995, 2)).to.equal('12.34');
+    expect(roundPercent(0.12345, 2)).to.equal('12.35');
+    expect(roundPercent(0.125, 1)).to.equal('12.5');
+    expect(roundPercent(0.12, 0)).to.equal('12');
+    expect(roundPercent(-0.558, 2)).to.equal('-55.80');
+    expect(roundPercent(1e-12, 2)).to.equal('0.00');
+    expect(roundPercent(1e19, 2)).to.equal('1000000000000000000000.00');
+    expect(roundPercent(3.88439683864464e41, 1)).to.equal(`388439683864464${"0".repeat(29)}.0`);
   });
 });
 
@@ -138,10 +151,29 @@ describe('annualRate: refuses what has no rate, never NaN', () => {
     ['dates without an advance date', { advance: usd('100'), payments: [{ amount: usd('101'), date: '2025-01-01' }] }, 'invalid-cash-flows'],
     ['payment before the advance', { advance: usd('100'), payments: [{ amount: usd('101'), date: '2024-01-01' }], advanceDate: '2025-01-01' }, 'invalid-cash-flows'],
     ['zero periods per year', { advance: usd('100'), payments: level('101', 1), periodsPerYear: 0 }, 'invalid-option'],
+    ['a million periods per year', { advance: usd('100'), payments: level('101', 1), periodsPerYear: 1e6 }, 'invalid-option'],
+    ['unknown time basis', { advance: usd('100'), payments: [{ amount: usd('101'), date: '2025-02-01' }], advanceDate: '2025-01-01', timeBasis: 'bogus' as 'periods' }, 'invalid-option'],
+    ['Reg Z payment before the advance', { advance: usd('10'), payments: [{ amount: usd('5'), date: '2026-03-10' }, { amount: usd('6'), date: '2026-04-15' }], advanceDate: '2026-03-15', timeBasis: 'us-reg-z' }, 'invalid-cash-flows'],
+    ['advance beyond the supported maximum', { advance: { minor: 10n ** 400n, currency: 'USD' }, payments: level('1', 1) }, 'invalid-cash-flows'],
+    ['unknown currency', { advance: { minor: 100n, currency: 'XXX' }, payments: [{ amount: { minor: 101n, currency: 'XXX' }, period: 1 }] }, 'invalid-cash-flows'],
+    ['payments at the advance date repay it already', { advance: usd('1.00'), payments: [{ amount: usd('1.00'), period: 0 }, { amount: usd('0.01'), period: 1 }] }, 'no-solution'],
+    ['a rate too large to express', { advance: usd('1.00'), payments: [{ amount: usd('0.60'), period: 0.001 }, { amount: usd('0.60'), period: 0.002 }] }, 'no-solution'],
+    ['null input', null as unknown as AnnualRateInput, 'invalid-cash-flows'],
   ];
   for (const [name, input, code] of cases) {
     it(`${name} → ${code}`, () => expect(codeOf(input)).to.equal(code));
   }
+
+  it('nets payments made at the advance before solving, so a small net loan is still exact', () => {
+    const rates = annualRate({
+      advance: { minor: 10n ** 12n, currency: 'USD' },
+      payments: [
+        { amount: { minor: 10n ** 12n - 1000n, currency: 'USD' }, period: 0 },
+        { amount: { minor: 2000n, currency: 'USD' }, period: 1 },
+      ],
+    });
+    expect(rates.periodic).to.be.closeTo(1, 1e-12);
+  });
 
   it('a payment of 10^12 times the advance after one period is still a number', () => {
     const rates = annualRate({ advance: usd('0.01'), payments: [{ amount: usd('10000000000.00'), period: 1 }] });

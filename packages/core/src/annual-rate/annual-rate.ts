@@ -1,6 +1,7 @@
 import { AnnualRateError } from '../errors/annual-rate-error.js';
-import { currencyExponent, describe } from '../money/currency.js';
+import { describe, isCurrencyCode } from '../money/currency.js';
 import type { Money } from '../money/money.js';
+import { MAX_MINOR_UNITS } from '../money/money.js';
 import type { CalendarDate } from '../schedule/calendar.js';
 import { isLeapYear, monthsAndDaysBetween, parseIsoDate } from '../schedule/calendar.js';
 
@@ -101,22 +102,37 @@ export interface AnnualRates {
  * ```
  */
 export function annualRate(input: AnnualRateInput): AnnualRates {
+  if (input === null || typeof input !== 'object') throw new AnnualRateError('invalid-cash-flows', 'annualRate needs { advance, payments }.');
   const periodsPerYear = input.periodsPerYear ?? 12;
-  if (!(Number.isFinite(periodsPerYear) && periodsPerYear > 0)) {
-    throw new AnnualRateError('invalid-option', `periodsPerYear must be a positive number, not ${describe(periodsPerYear)}.`);
+  // A unit period from about a minute to a century: beyond that no rate is meaningful.
+  if (!(typeof periodsPerYear === 'number' && periodsPerYear >= 0.01 && periodsPerYear <= 600_000)) {
+    throw new AnnualRateError('invalid-option', `periodsPerYear must be a number from 0.01 to 600,000, not ${describe(periodsPerYear)}.`);
   }
   const flows = toFlows(input);
-  const datesGiven = input.payments.length > 0 && input.payments.every((payment) => payment.date !== undefined);
+  const datesGiven = input.payments.every((payment) => payment?.date !== undefined);
   const basis = input.timeBasis ?? (datesGiven ? 'calendar' : 'periods');
+  if (!TIME_BASES.includes(basis)) {
+    throw new AnnualRateError('invalid-option', `timeBasis must be one of ${TIME_BASES.join(', ')}, not ${describe(basis)}.`);
+  }
   if (basis === 'periods' || basis === 'us-reg-z') {
     const times = input.payments.map((payment) => periodOf(payment, basis, input.advanceDate, periodsPerYear));
-    return ratesFromPeriodic(solve(flows.advance, flows.amounts, times, basis === 'us-reg-z'), periodsPerYear);
+    return finite(ratesFromPeriodic(solve(flows.advance, flows.amounts, times, basis === 'us-reg-z'), periodsPerYear));
   }
   const start = dateOf(input.advanceDate, 'advanceDate');
   const years = input.payments.map((payment) => yearsBetween(start, dateOf(payment.date, 'every payment date'), basis));
   const effective = solve(flows.advance, flows.amounts, years, false);
   const periodic = Math.expm1(Math.log1p(effective) / periodsPerYear);
-  return { periodic, nominal: periodic * periodsPerYear, effective };
+  return finite({ periodic, nominal: periodic * periodsPerYear, effective });
+}
+
+const TIME_BASES: readonly TimeBasis[] = ['periods', 'us-reg-z', 'calendar', 'days-365'];
+
+/** Refuses a rate too large to express as a number rather than ever returning Infinity. */
+function finite(rates: AnnualRates): AnnualRates {
+  if (![rates.periodic, rates.nominal, rates.effective].every(Number.isFinite)) {
+    throw new AnnualRateError('no-solution', 'The rate is too large to express: check the amounts and periods.');
+  }
+  return rates;
 }
 
 /** Nominal and effective annual rates from a periodic rate. */
@@ -133,24 +149,26 @@ export function solvePeriodicRate(advance: number, amounts: readonly number[], t
 }
 
 function toFlows(input: AnnualRateInput): { advance: number; amounts: number[] } {
+  const advance = input.advance?.minor;
   const currency = input.advance?.currency;
-  if (typeof input.advance?.minor !== 'bigint' || input.advance.minor <= 0n) {
-    throw new AnnualRateError('invalid-cash-flows', 'The advance must be a positive amount of money.');
+  if (typeof advance !== 'bigint' || advance <= 0n || advance > MAX_MINOR_UNITS) {
+    throw new AnnualRateError('invalid-cash-flows', 'The advance must be a positive amount of money within the supported range.');
   }
-  currencyExponent(currency);
+  if (!isCurrencyCode(currency)) throw new AnnualRateError('invalid-cash-flows', `Unknown currency ${describe(currency)}.`);
   if (!Array.isArray(input.payments) || input.payments.length === 0) {
     throw new AnnualRateError('invalid-cash-flows', 'At least one payment is needed to solve a rate.');
   }
-  const amounts = input.payments.map((payment, index) => {
-    if (typeof payment?.amount?.minor !== 'bigint' || payment.amount.minor < 0n) {
-      throw new AnnualRateError('invalid-cash-flows', `Payment ${index + 1} must be an amount of money of at least zero.`);
+  const amounts = Array.from(input.payments, (payment, index) => {
+    const minor = payment?.amount?.minor;
+    if (typeof minor !== 'bigint' || minor < 0n || minor > MAX_MINOR_UNITS) {
+      throw new AnnualRateError('invalid-cash-flows', `Payment ${index + 1} must be an amount of money from zero to the supported maximum.`);
     }
     if (payment.amount.currency !== currency) {
-      throw new AnnualRateError('invalid-cash-flows', `Payment ${index + 1} is in ${payment.amount.currency}, the advance in ${currency}.`);
+      throw new AnnualRateError('invalid-cash-flows', `Payment ${index + 1} is in ${describe(payment.amount.currency)}, the advance in ${currency}.`);
     }
-    return Number(payment.amount.minor);
+    return Number(minor);
   });
-  return { advance: Number(input.advance.minor), amounts };
+  return { advance: Number(advance), amounts };
 }
 
 function periodOf(payment: CashFlow, basis: TimeBasis, advanceDate: string | undefined, periodsPerYear: number): number {
@@ -164,7 +182,10 @@ function periodOf(payment: CashFlow, basis: TimeBasis, advanceDate: string | und
   if (periodsPerYear !== 12) {
     throw new AnnualRateError('invalid-option', `Dated payments under '${basis}' need monthly unit periods (periodsPerYear 12).`);
   }
-  const { months, days } = monthsAndDaysBetween(dateOf(advanceDate, 'advanceDate'), dateOf(payment.date, 'every payment date'));
+  const start = dateOf(advanceDate, 'advanceDate');
+  const end = dateOf(payment.date, 'every payment date');
+  if (end.epochDay < start.epochDay) throw new AnnualRateError('invalid-cash-flows', 'A payment is dated before the advance.');
+  const { months, days } = monthsAndDaysBetween(start, end);
   return months + days / 30;
 }
 
@@ -186,11 +207,20 @@ function yearsBetween(start: CalendarDate, end: CalendarDate, basis: 'calendar' 
  * The rate `i > −1` where Σ amount·discount(t, i) = advance. Present value is strictly decreasing
  * in `i` when amounts are non-negative, so one bracketed root exists when the flows allow it.
  */
-function solve(advance: number, amounts: readonly number[], times: readonly number[], oddPeriodSimple: boolean): number {
-  const flows = amounts.map((amount, index) => ({ amount, time: times[index]! })).filter((flow) => flow.amount > 0);
-  if (!flows.some((flow) => flow.time > 0)) {
-    throw new AnnualRateError('no-solution', 'No payment after the advance: there is no rate to solve.');
+function solve(grossAdvance: number, amounts: readonly number[], times: readonly number[], oddPeriodSimple: boolean): number {
+  // Payments at the moment of the advance are not discounted: they reduce what was really lent.
+  let netAdvance = grossAdvance;
+  const flows: { amount: number; time: number }[] = [];
+  amounts.forEach((amount, index) => {
+    if (amount === 0) return;
+    if (times[index] === 0) netAdvance -= amount;
+    else flows.push({ amount, time: times[index]! });
+  });
+  if (flows.length === 0) throw new AnnualRateError('no-solution', 'No payment after the advance: there is no rate to solve.');
+  if (netAdvance <= 0) {
+    throw new AnnualRateError('no-solution', 'Payments at the advance date already repay it: no rate makes the later payments worth nothing.');
   }
+  const advance = netAdvance;
   const npv = (rate: number): [value: number, slope: number] => presentValue(flows, rate, oddPeriodSimple, advance);
 
   let low = -1;

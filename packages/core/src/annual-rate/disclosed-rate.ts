@@ -1,3 +1,6 @@
+import { divideRounded } from '../arithmetic/rounding.js';
+import { AnnualRateError } from '../errors/annual-rate-error.js';
+import { describe } from '../money/currency.js';
 import type { AnnualRates } from './annual-rate.js';
 
 /**
@@ -52,27 +55,40 @@ const RULES: Record<RateMarket, { basis: 'nominal' | 'effective'; decimals: numb
  * ```
  */
 export function disclosedRate(rates: AnnualRates, market: RateMarket): DisclosedRate {
-  const rule = RULES[market];
-  if (!rule) throw new RangeError(`Unknown rate market ${String(market)}: expected one of ${Object.keys(RULES).join(', ')}.`);
-  const value = rates[rule.basis];
+  const rule = Object.hasOwn(RULES, market) ? RULES[market] : undefined;
+  if (!rule) {
+    throw new AnnualRateError('invalid-option', `Unknown rate market ${describe(market)}: expected one of ${Object.keys(RULES).join(', ')}.`);
+  }
+  const value = rates?.[rule.basis];
   return { market, ...rule, value, percent: roundPercent(value, rule.decimals) };
 }
 
 /**
- * A rate fraction as a percentage string rounded half-up (away from zero) to `decimals` places:
- * `roundPercent(0.130345, 2)` is `"13.03"`. The decimal expansion of the double is rounded, so
- * `0.125` at 1 decimal is `"12.5"` and `0.12345` at 2 decimals is `"12.35"`.
+ * A rate fraction as a plain percentage string rounded half-up (away from zero) to `decimals`
+ * places, never in exponent notation. The rate's first 15 significant digits are rounded as
+ * decimals, so the binary noise of a double never decides a tie: `roundPercent(0.1295, 2)` is
+ * `"12.95"` although 0.1295 × 100 is 12.950000000000001 in binary. Throws
+ * {@link AnnualRateError} `not-displayable` for `NaN` or ±Infinity.
  *
  * @example
  * ```ts
- * roundPercent(0.1384, 1) // "13.8"
+ * roundPercent(0.1384, 1)  // "13.8"
+ * roundPercent(0.13034, 2) // "13.03"
  * ```
  */
 export function roundPercent(value: number, decimals: number): string {
-  if (!Number.isFinite(value)) throw new RangeError(`Cannot show ${value} as a percentage.`);
-  // toPrecision(15) drops the binary noise of ×100 (0.1295 × 100 = 12.950000000000001) before rounding.
-  const percent = Number((value * 100).toPrecision(15));
-  const scale = 10 ** decimals;
-  const rounded = Math.sign(percent) * Math.round(Math.abs(percent) * scale + 1e-9) / scale;
-  return (Object.is(rounded, -0) ? 0 : rounded).toFixed(decimals);
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new AnnualRateError('not-displayable', `Cannot show ${describe(value)} as a percentage.`);
+  }
+  if (!Number.isSafeInteger(decimals) || decimals < 0 || decimals > 20) {
+    throw new AnnualRateError('invalid-option', `decimals must be a whole number from 0 to 20, not ${describe(decimals)}.`);
+  }
+  // value × 100 as 15 significant decimal digits × 10^exponent, then rounded exactly in bigint.
+  const [mantissa = '0', exponent = '0'] = Math.abs(value * 100).toExponential(14).split('e');
+  const digits = BigInt(mantissa.replace('.', ''));
+  const shift = Number(exponent) - 14 + decimals;
+  const scaled = shift >= 0 ? digits * 10n ** BigInt(shift) : divideRounded(digits, 10n ** BigInt(-shift), 'half-up');
+  const text = scaled.toString().padStart(decimals + 1, '0');
+  const unsigned = decimals === 0 ? text : `${text.slice(0, -decimals)}.${text.slice(-decimals)}`;
+  return value < 0 && scaled !== 0n ? `-${unsigned}` : unsigned;
 }

@@ -4,12 +4,14 @@ export interface Fraction {
   readonly denominator: bigint;
 }
 
-const PLAIN_DECIMAL = /^(0|[1-9]\d*)(?:\.(\d{1,12}))?$/;
+// At most three whole digits: no lending rate reaches 1,000 (100,000 %), and it bounds the exact
+// powers that schedules compute.
+const PLAIN_DECIMAL = /^(0|[1-9]\d{0,2})(?:\.(\d{1,12}))?$/;
 
 /**
  * Parses a rate written as a plain decimal fraction (`"0.049"` is 4.9 %) into an exact fraction,
  * or returns `undefined` when the text is not such a decimal (signs, exponents, commas, more than
- * 12 decimals, or non-strings).
+ * 12 decimals, 1,000 or more, or non-strings).
  */
 export function parseDecimalRate(text: unknown): Fraction | undefined {
   if (typeof text !== 'string') return undefined;

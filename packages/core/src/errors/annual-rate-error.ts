@@ -8,7 +8,7 @@ import { FenqiCoreError } from './fenqi-core-error.js';
  * if (isAnnualRateError(err) && err.code === ('no-solution' satisfies AnnualRateErrorCode)) hideRate()
  * ```
  */
-export type AnnualRateErrorCode = 'invalid-cash-flows' | 'invalid-option' | 'no-solution';
+export type AnnualRateErrorCode = 'invalid-cash-flows' | 'invalid-option' | 'no-solution' | 'not-displayable';
 
 /**
  * Thrown by {@link annualRate} when the cash flows are malformed or have no rate above −100 %.

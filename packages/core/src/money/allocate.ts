@@ -12,7 +12,7 @@ import type { Money } from './money.js';
  * the extra units on the first parts: 100.00 / 3 → 33.34, 33.33, 33.33.
  *
  * Ratios are non-negative whole numbers (number or bigint) with a positive sum; a zero ratio gets
- * nothing. Throws {@link MoneyError} `invalid-allocation` otherwise.
+ * nothing. At most 10,000 parts. Throws {@link MoneyError} `invalid-allocation` otherwise.
  *
  * @example
  * ```ts
@@ -22,7 +22,10 @@ import type { Money } from './money.js';
  * ```
  */
 export function allocate(money: Money, parts: number | readonly (number | bigint)[]): Money[] {
-  const weights = typeof parts === 'number' ? equalWeights(parts) : parts.map(toWeight);
+  let weights: bigint[];
+  if (typeof parts === 'number') weights = equalWeights(parts);
+  else if (Array.isArray(parts) && parts.length <= MAX_PARTS) weights = Array.from(parts, toWeight);
+  else throw new MoneyError('invalid-allocation', `Expected a number of parts or an array of at most ${MAX_PARTS} ratios, not ${describe(parts)}.`);
   const total = weights.reduce((sum, weight) => sum + weight, 0n);
   if (total === 0n) throw new MoneyError('invalid-allocation', 'At least one ratio must be positive.');
 
@@ -41,9 +44,12 @@ export function allocate(money: Money, parts: number | readonly (number | bigint
   return shares.map((share) => ({ minor: negative ? -share : share, currency: money.currency }));
 }
 
+/** More parts than any schedule or basket needs; bounds the work one call can do. */
+const MAX_PARTS = 10_000;
+
 function equalWeights(count: number): bigint[] {
-  if (!Number.isSafeInteger(count) || count < 1) {
-    throw new MoneyError('invalid-allocation', `Cannot split into ${describe(count)} parts: expected a whole number of at least 1.`);
+  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_PARTS) {
+    throw new MoneyError('invalid-allocation', `Cannot split into ${describe(count)} parts: expected a whole number from 1 to ${MAX_PARTS}.`);
   }
   return Array.from({ length: count }, () => 1n);
 }

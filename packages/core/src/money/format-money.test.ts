@@ -41,6 +41,14 @@ describe('formatMoney', () => {
     }
   });
 
+  it('ignores option values and locales Intl would throw on', () => {
+    const price = parseMoney('1.00', 'USD');
+    expect(formatMoney(price, 'en-US', { currencyDisplay: 'bogus' as 'code' })).to.equal('$1.00');
+    expect(formatMoney(price, 'en-US', { signDisplay: 'sometimes' as 'auto', useGrouping: 'no' as unknown as boolean })).to.equal('$1.00');
+    expect(formatMoney(price, 'en-US', null as unknown as undefined)).to.equal('$1.00');
+    expect(formatMoney(price, 1n as unknown as string)).to.contain('1.00');
+  });
+
   it('honours display options', () => {
     expect(formatMoney(parseMoney('12.00', 'USD'), 'en-US', { currencyDisplay: 'code' })).to.match(/^USD\s12\.00$/);
     expect(formatMoney({ minor: -150n, currency: 'USD' }, 'en-US', { signDisplay: 'never' })).to.equal('$1.50');

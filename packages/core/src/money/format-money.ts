@@ -40,19 +40,22 @@ const formatters = new Map<string, Intl.NumberFormat>();
  */
 export function formatMoney(money: Money, locale: string | readonly string[] | undefined, options: FormatMoneyOptions = {}): string {
   const exponent = currencyExponent(money.currency);
-  const maximum = clamp(options.maximumFractionDigits ?? exponent, 0, exponent);
-  const minimum = clamp(options.minimumFractionDigits ?? maximum, 0, maximum);
+  const given: FormatMoneyOptions = options ?? {};
+  const maximum = clamp(given.maximumFractionDigits ?? exponent, 0, exponent);
+  const minimum = clamp(given.minimumFractionDigits ?? maximum, 0, maximum);
+  // Unknown option values fall back to the default instead of making Intl throw.
   const resolved: Intl.NumberFormatOptions = {
     style: 'currency',
     currency: money.currency,
-    currencyDisplay: options.currencyDisplay ?? 'symbol',
+    currencyDisplay: oneOf(given.currencyDisplay, ['symbol', 'narrowSymbol', 'code', 'name'] as const, 'symbol'),
     minimumFractionDigits: minimum,
     maximumFractionDigits: maximum,
-    signDisplay: options.signDisplay ?? 'auto',
-    useGrouping: options.useGrouping ?? true,
+    signDisplay: oneOf(given.signDisplay, ['auto', 'never', 'always', 'exceptZero', 'negative'] as const, 'auto'),
+    useGrouping: typeof given.useGrouping === 'boolean' ? given.useGrouping : true,
   };
+  const tags = typeof locale === 'string' || Array.isArray(locale) ? locale : undefined;
   // Intl accepts exact decimal strings (ES2023); typings still say number.
-  return formatterFor(locale, resolved).format(toDecimalString(money) as unknown as number);
+  return formatterFor(tags, resolved).format(toDecimalString(money) as unknown as number);
 }
 
 function formatterFor(locale: string | readonly string[] | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -68,6 +71,10 @@ function formatterFor(locale: string | readonly string[] | undefined, options: I
     formatters.set(key, formatter);
   }
   return formatter;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
 }
 
 function clamp(value: number, low: number, high: number): number {

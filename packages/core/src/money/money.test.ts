@@ -99,6 +99,8 @@ describe('parseMoney', () => {
     expect(parseMoney('90071992547409.91', 'USD').minor).to.equal(MAX_MINOR_UNITS);
     expect(codeOf(() => parseMoney('90071992547409.92', 'USD'))).to.equal('too-large');
     expect(codeOf(() => parseMoney('9'.repeat(400), 'USD'))).to.equal('too-large');
+    // Refused from its length, before any bigint is built from two megabytes of digits.
+    expect(codeOf(() => parseMoney('1'.repeat(2_000_000), 'USD'))).to.equal('too-large');
   });
 
   it('explains the failure in the message without printing [object Object]', () => {

@@ -56,6 +56,8 @@ export function parseMoney(decimal: string, currency: string): Money {
   const match = PLAIN_DECIMAL.exec(decimal);
   if (!match) throw new MoneyError(...rejectionOf(decimal));
   const [, whole = '', fraction = ''] = match;
+  // 2^53 has 16 digits: refuse longer numbers before building a bigint from megabytes of text.
+  if (whole.length > 16) throw new MoneyError('too-large', `${describe(decimal)} ${currency} is beyond the largest supported amount.`);
   if (fraction.length > exponent) {
     throw new MoneyError(
       'too-many-decimals',

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Schedule, ScheduleErrorCode, ScheduleInput } from '../index.js';
-import { annualRate, buildSchedule, disclosedRate, isScheduleError, parseMoney, roundPercent, scheduleCashFlows, toDecimalString } from '../index.js';
+import { annualRate, buildSchedule, disclosedRate, feePer100, isScheduleError, parseMoney, roundPercent, scheduleCashFlows, toDecimalString } from '../index.js';
 
 const cny = (amount: string) => parseMoney(amount, 'CNY');
 const payments = (schedule: Schedule) => schedule.instalments.map((row) => toDecimalString(row.payment));
@@ -254,6 +254,33 @@ describe('buildSchedule: refuses bad input with a typed error', () => {
   for (const [name, change, code] of cases) {
     it(`${name} → ${code}`, () => expect(codeOf({ ...base, ...change } as ScheduleInput)).to.equal(code));
   }
+
+  it('dates in the first century count days correctly (not as 1900–1999)', () => {
+    const schedule = buildSchedule({ principal: cny('1000.00'), termMonths: 2, method: 'interest-only', annualRate: '0.12', startDate: '0099-12-15', dayCount: 'actual/actual' });
+    expect(schedule.instalments.map((row) => row.dueDate)).to.deep.equal(['0100-01-15', '0100-02-15']);
+    for (const row of schedule.instalments) expect(row.interest.minor > 0n).to.equal(true);
+  });
+
+  it('refuses due dates past the year 9999', () => {
+    expect(codeOf({ ...base, termMonths: 600, startDate: '9999-12-31' })).to.equal('invalid-date');
+  });
+
+  it('refuses instalments beyond the largest amount as too large, not too small', () => {
+    expect(codeOf({ principal: { minor: 9_007_199_254_740_991n, currency: 'CNY' }, termMonths: 2, method: 'annuity', annualRate: '60' })).to.equal('invalid-principal');
+  });
+
+  it('reads the principal once, so a getter cannot change it after validation', () => {
+    let reads = 0;
+    const principal = { currency: 'CNY', get minor() { reads += 1; return reads > 1 ? -100000n : 100000n; } };
+    const schedule = buildSchedule({ principal, termMonths: 2, method: 'flat-fee' });
+    expect(schedule.totals.principal.minor).to.equal(100000n);
+  });
+
+  it('feePer100 refuses what buildSchedule refuses', () => {
+    expect(() => feePer100({ annualRate: '9'.repeat(30_000), termMonths: 600 })).to.throw().with.property('code', 'invalid-rate');
+    expect(() => feePer100({ annualRate: '0.15', termMonths: 0 })).to.throw().with.property('code', 'invalid-term');
+    expect(() => feePer100(null as unknown as { annualRate: string; termMonths: number })).to.throw().with.property('code', 'invalid-option');
+  });
 
   it('a payment that cannot cover the interest is an error, never a growing balance (L15)', () => {
     // 36 % a year, 480 months, actual/365: 31-day months cost more interest than the level payment.

@@ -9,7 +9,7 @@ import { describe, isCurrencyCode } from '../money/currency.js';
 import type { Money } from '../money/money.js';
 import { MAX_MINOR_UNITS, toDecimalString } from '../money/money.js';
 import type { CalendarDate } from './calendar.js';
-import { addMonths, formatIsoDate, isLeapYear, monthsAndDaysBetween, parseIsoDate } from './calendar.js';
+import { addMonths, epochDayOf, formatIsoDate, isLeapYear, monthsAndDaysBetween, parseIsoDate } from './calendar.js';
 import type { DayCount, Instalment, Schedule, ScheduleInput, ScheduleMethod } from './schedule-types.js';
 
 const METHODS: readonly ScheduleMethod[] = ['annuity', 'equal-principal', 'flat-fee', 'interest-only'];
@@ -89,10 +89,12 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   const layOut = (level: number) => layOutPrincipal(principal, n, interestFree ? undefined : interestFor, level, principalRows, plan.method);
   let rows: Rows;
   if (plan.method === 'annuity' && !principalRows) {
-    rows = layOutAnnuity(layOut, Number(annuityPayment(plan.principal, factors, rounding)), input);
+    const level = annuityPayment(plan.principal, factors, rounding);
+    if (level > MAX_MINOR_UNITS) throw new ScheduleError('invalid-principal', 'The instalments would exceed the largest supported amount.');
+    rows = layOutAnnuity(layOut, Number(level), plan);
   } else {
     const laidOut = layOut(0);
-    if (typeof laidOut === 'string') throw new ScheduleError('amount-too-small', tooSmall(input));
+    if (typeof laidOut === 'string') throw new ScheduleError('amount-too-small', tooSmall(plan));
     rows = laidOut;
   }
 
@@ -110,7 +112,7 @@ export function buildSchedule(input: ScheduleInput): Schedule {
     const payment = repaid + interest + fee;
     // An instalment of nothing is no plan to offer a shopper (B27); interest-only rows at 0 % are
     // the exception, as deferring the principal is the whole plan.
-    if (payment === 0 && plan.method !== 'interest-only') throw new ScheduleError('amount-too-small', tooSmall(input));
+    if (payment === 0 && plan.method !== 'interest-only') throw new ScheduleError('amount-too-small', tooSmall(plan));
     if (payment > Number.MAX_SAFE_INTEGER) {
       throw new ScheduleError('invalid-principal', `Instalment ${index + 1} would exceed the largest supported amount.`);
     }
@@ -206,7 +208,7 @@ function layOutPrincipal(
  * outweighs all rounding drift — so the plan keeps exactly n instalments and the last absorbs the
  * residual.
  */
-function layOutAnnuity(layOut: (level: number) => Rows | 'early' | 'below-interest', rounded: number, input: ScheduleInput): Rows {
+function layOutAnnuity(layOut: (level: number) => Rows | 'early' | 'below-interest', rounded: number, plan: Plan): Rows {
   for (let level = rounded; level > rounded - 3 && level >= 0; level -= 1) {
     const rows = layOut(level);
     if (rows === 'early') continue;
@@ -216,11 +218,12 @@ function layOutAnnuity(layOut: (level: number) => Rows | 'early' | 'below-intere
     }
     break;
   }
-  throw new ScheduleError('amount-too-small', tooSmall(input));
+  throw new ScheduleError('amount-too-small', tooSmall(plan));
 }
 
-function tooSmall(input: ScheduleInput): string {
-  return `${toDecimalString(input.principal)} ${input.principal.currency} is too small to repay in ${input.termMonths} non-zero instalments.`;
+function tooSmall(plan: Plan): string {
+  const principal = { minor: plan.principal, currency: plan.currency };
+  return `${toDecimalString(principal)} ${plan.currency} is too small to repay in ${plan.termMonths} non-zero instalments.`;
 }
 
 /** round(balance × rate) per period, in doubles when the product is exact there, else bigint. */
@@ -355,7 +358,7 @@ function daysByYearLength(from: CalendarDate, end: CalendarDate): [common: numbe
   let leap = 0;
   let cursor = from.epochDay;
   for (let year = from.year; cursor < end.epochDay; year += 1) {
-    const nextYear = Date.UTC(year + 1, 0, 1) / 86_400_000;
+    const nextYear = epochDayOf(year + 1, 1, 1);
     const days = Math.min(nextYear, end.epochDay) - cursor;
     if (isLeapYear(year)) leap += days;
     else common += days;
@@ -366,7 +369,8 @@ function daysByYearLength(from: CalendarDate, end: CalendarDate): [common: numbe
 
 function toPlan(input: ScheduleInput): Plan {
   if (input === null || typeof input !== 'object') throw new ScheduleError('invalid-option', 'buildSchedule needs an input object.');
-  const { principal } = input;
+  // Read each field once: a getter must not be able to pass validation and then change.
+  const principal = input.principal ? { minor: input.principal.minor, currency: input.principal.currency } : undefined;
   if (!principal || typeof principal.minor !== 'bigint' || !isCurrencyCode(principal.currency)) {
     throw new ScheduleError('invalid-principal', 'principal must be Money: { minor: bigint, currency: ISO 4217 code }.');
   }
@@ -464,5 +468,6 @@ function datesOf(input: ScheduleInput, termMonths: number): Plan['dates'] {
   // Due dates keep the day of the month they started on: Jan 31 → Feb 28 → Mar 31.
   const anchorDay = input.firstDueDate === undefined ? start.day : first.day;
   const due = Array.from({ length: termMonths }, (_, index) => addMonths(first, index, anchorDay));
+  if (due.at(-1)!.year > 9999) throw new ScheduleError('invalid-date', 'Due dates must fall before the year 10000.');
   return { start, due };
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { addMonths, formatIsoDate, monthsAndDaysBetween, parseIsoDate } from './calendar.js';
+import { addMonths, epochDayOf, formatIsoDate, monthsAndDaysBetween, parseIsoDate } from './calendar.js';
 
 const date = (text: string) => parseIsoDate(text)!;
 
@@ -9,6 +9,15 @@ describe('calendar', () => {
     for (const text of ['2025-02-29', '2025-13-01', '2025-1-01', '20250101', '', undefined, '2025-04-31']) {
       expect(parseIsoDate(text), String(text)).to.equal(undefined);
     }
+  });
+
+  it('counts days like Date.UTC for modern years, and correctly for years 0–99', () => {
+    for (const text of ['1970-01-01', '2000-02-29', '2024-12-31', '1900-03-01', '9999-12-31', '1600-02-29']) {
+      const { year, month, day } = date(text);
+      expect(epochDayOf(year, month, day), text).to.equal(Date.parse(`${text}T00:00:00Z`) / 86_400_000);
+    }
+    expect(date('0100-01-01').epochDay - date('0099-12-31').epochDay).to.equal(1);
+    expect(date('0000-03-01').epochDay - date('0000-02-29').epochDay).to.equal(1);
   });
 
   it('adds months, clamping to the month end', () => {

@@ -7,7 +7,19 @@ export interface CalendarDate {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date, for any year. Not `Date.UTC`, which reads
+ * years 0–99 as 1900–1999.
+ */
+export function epochDayOf(year: number, month: number, day: number): number {
+  const shifted = month <= 2 ? year - 1 : year; // count years from March, so leap days come last
+  const era = Math.floor(shifted / 400);
+  const yearOfEra = shifted - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
 
 /** Reads `YYYY-MM-DD`, or returns `undefined` for anything else, including 2025-02-30. */
 export function parseIsoDate(text: unknown): CalendarDate | undefined {
@@ -16,7 +28,7 @@ export function parseIsoDate(text: unknown): CalendarDate | undefined {
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return { year, month, day, epochDay: Date.UTC(year, month - 1, day) / MS_PER_DAY };
+  return { year, month, day, epochDay: epochDayOf(year, month, day) };
 }
 
 export function formatIsoDate(date: CalendarDate): string {
@@ -32,7 +44,7 @@ export function addMonths(date: CalendarDate, months: number, anchorDay = date.d
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
   const day = Math.min(anchorDay, daysInMonth(year, month));
-  return { year, month, day, epochDay: Date.UTC(year, month - 1, day) / MS_PER_DAY };
+  return { year, month, day, epochDay: epochDayOf(year, month, day) };
 }
 
 /**
