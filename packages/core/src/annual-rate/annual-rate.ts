@@ -262,8 +262,11 @@ function presentValue(
   advance: number,
 ): [number, number] {
   const logGrowth = Math.log1p(rate);
+  const perPeriod = Math.exp(-logGrowth); // 1 / (1 + rate)
   let value = -advance;
   let slope = 0;
+  let previousTime = Number.NaN;
+  let previousDiscount = 0;
   for (let index = 0; index < flows.length; index += 1) {
     const { amount, time } = flows[index]!;
     let discount: number;
@@ -274,8 +277,11 @@ function presentValue(
       discount = Math.exp(-whole * logGrowth) / (1 + fraction * rate);
       logSlope = -whole / (1 + rate) - fraction / (1 + fraction * rate);
     } else {
-      discount = Math.exp(-time * logGrowth);
+      // Monthly schedules step one period at a time: one multiplication instead of an exp.
+      discount = time - previousTime === 1 ? previousDiscount * perPeriod : Math.exp(-time * logGrowth);
       logSlope = -time / (1 + rate);
+      previousTime = time;
+      previousDiscount = discount;
     }
     value += amount * discount;
     slope += amount * discount * logSlope;
