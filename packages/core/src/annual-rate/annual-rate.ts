@@ -60,7 +60,7 @@ export interface AnnualRateInput {
   readonly payments: readonly CashFlow[];
   /** The date of the advance, when payments carry dates. */
   readonly advanceDate?: string;
-  /** Unit periods in a year (12 for monthly; any positive number, e.g. 365/255 for one odd term). @default 12 */
+  /** Unit periods in a year, from 0.01 to 600,000 (12 for monthly; 365/255 for one 255-day term). @default 12 */
   readonly periodsPerYear?: number;
   /** @default 'periods', or 'calendar' when every payment has a date */
   readonly timeBasis?: TimeBasis;
@@ -88,7 +88,8 @@ export interface AnnualRates {
  * it both ways. The solver brackets the single root (payments are non-negative, so the present
  * value falls as the rate rises), refines it with Newton steps that are only accepted inside the
  * bracket and bisection otherwise, so it needs no guess, never leaves (−100 %, ∞), and never
- * returns `NaN`: malformed flows or flows with no solution throw {@link AnnualRateError}.
+ * returns `NaN` or `Infinity`: malformed flows or flows with no solution throw
+ * {@link AnnualRateError}. Payments dated at the advance itself reduce the amount lent.
  *
  * @example
  * ```ts

@@ -41,8 +41,8 @@ interface Plan {
  *
  * Guarantees, for every input it accepts: exactly `termMonths` rows; Σ principal = principal;
  * the final balance is exactly 0; no negative component and every payment above zero; totals are
- * sums of the rounded rows; a zero rate gives principal ÷ n; the annual rates are solved from the real payments, fees
- * included.
+ * sums of the rounded rows; a zero rate gives principal ÷ n; the annual rates are solved from the
+ * real payments, fees included.
  *
  * Where the rounding residual goes: an annuity rounds its level payment once and the last
  * instalment clears what is left of the balance (so it can differ by a few minor units). Plans
@@ -138,10 +138,11 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   const exact = totalPayment <= Number.MAX_SAFE_INTEGER;
   const interestSum = exact ? BigInt(totalInterest) : sum((row) => row.interest);
   const feeSum = (exact ? BigInt(totalFees) : sum((row) => row.fee)) + upfrontPaid;
+  const firstTime = firstPaymentTime(plan);
   const periodic = solvePeriodicRate(
     principal - Number(upfrontPaid),
     payments,
-    payments.map((_, index) => paymentTime(plan, index)),
+    payments.map((_, index) => firstTime + index),
   );
   return {
     method: plan.method,
@@ -263,11 +264,11 @@ export function scheduleCashFlows(schedule: Schedule): { advance: Money; payment
   };
 }
 
-/** Months from the advance to payment `index`, the odd first period as a fraction of 30 days. */
-function paymentTime(plan: Plan, index: number): number {
-  if (!plan.dates) return index + 1;
+/** Months from the advance to the first payment, odd days as a fraction of a 30-day month. */
+function firstPaymentTime(plan: Plan): number {
+  if (!plan.dates) return 1;
   const { months, days } = monthsAndDaysBetween(plan.dates.start, plan.dates.due[0]!);
-  return months + days / 30 + index;
+  return months + days / 30;
 }
 
 /**
@@ -304,6 +305,7 @@ function annuityPayment(principal: bigint, factors: readonly Fraction[], roundin
   return divideRounded(principal * denominator, numerator, rounding);
 }
 
+/** The closed form in exact rationals (exported for the test that checks the shortcut below). */
 export function exactAnnuityPayment(principal: bigint, rate: Fraction, n: number, rounding: RoundingMode): bigint {
   const grown = (rate.denominator + rate.numerator) ** BigInt(n);
   const base = rate.denominator ** BigInt(n);
