@@ -5,7 +5,8 @@ import { builtinModules } from 'node:module';
 import typescript from '@rollup/plugin-typescript';
 
 // Packages to build. Adding one = one entry here (plus its tsconfig.build.json).
-const PACKAGES = ['core'];
+// Order matters: a package is built after the packages it depends on.
+const PACKAGES = ['core', 'sdk'];
 
 function config(name) {
   const dir = `packages/${name}`;

@@ -3,6 +3,7 @@
  * dependencies; runs in browsers and Node.
  *
  * @packageDocumentation
+ * @module @fenqi/core
  */
 
 // money

@@ -1,0 +1,81 @@
+import * as z from 'zod';
+import { CalendarDay, Timestamp, WireMoney, WireMoneyInput, prefixedId } from './primitives.js';
+import { QuotedPlan } from './quote.js';
+
+/** Who applies: checked by the bank's scoring; never stored by the browser. */
+export const Applicant = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100),
+    dateOfBirth: CalendarDay,
+    email: z.email().max(254),
+    mobile: z.string().regex(/^\+[1-9]\d{6,14}$/).meta({ description: 'E.164, e.g. +8613800138000.' }),
+    nationalId: z.string().min(4).max(32).optional(),
+    monthlyIncome: WireMoneyInput,
+    employment: z.enum(['employed', 'self-employed', 'student', 'retired', 'unemployed', 'other']),
+    housing: z.enum(['own', 'mortgage', 'rent', 'family', 'other']),
+    existingMonthlyDebt: WireMoneyInput,
+  })
+  .meta({ id: 'Applicant' });
+export type Applicant = z.infer<typeof Applicant>;
+
+/** What the shopper agreed to, with the versions of the texts shown. */
+export const Consent = z
+  .strictObject({
+    creditCheck: z.literal(true),
+    termsVersion: z.string().min(1).max(32),
+    privacyVersion: z.string().min(1).max(32),
+    acceptedAt: Timestamp,
+  })
+  .meta({ id: 'Consent' });
+
+/** Signals gathered by Fenqi's own code after consent; no third-party script. */
+export const DeviceSignals = z
+  .strictObject({
+    fingerprint: z.string().min(8).max(128),
+    language: z.string().max(35).optional(),
+    timezone: z.string().max(64).optional(),
+    screen: z.string().regex(/^\d{2,5}x\d{2,5}$/).optional(),
+  })
+  .meta({ id: 'DeviceSignals' });
+
+/** Body of `POST /v1/applications` (publishable key + client secret; needs an Idempotency-Key). */
+export const ApplicationCreate = z
+  .strictObject({
+    clientSecret: z.string().regex(/^cs_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/),
+    planId: prefixedId('plan'),
+    applicant: Applicant,
+    consent: Consent,
+    device: DeviceSignals.optional(),
+  })
+  .meta({ id: 'ApplicationCreate' });
+export type ApplicationCreate = z.infer<typeof ApplicationCreate>;
+
+const applicationBase = {
+  id: prefixedId('app'),
+  object: z.literal('application'),
+  sessionId: prefixedId('cs'),
+  createdAt: Timestamp,
+};
+
+/** Why an application was declined: stable codes, with words for people. */
+export const DeclineReason = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    message: z.string(),
+  })
+  .meta({ id: 'DeclineReason' });
+
+/**
+ * The bank's decision. Business outcomes are values of this union, never errors: approved (the
+ * final risk-priced plan and limit), declined (reason codes), review (decided later) or a
+ * counter-offer (a lower amount or other term the shopper may accept).
+ */
+export const Application = z
+  .discriminatedUnion('status', [
+    z.object({ ...applicationBase, status: z.literal('approved'), plan: QuotedPlan, limit: WireMoney, expiresAt: Timestamp }),
+    z.object({ ...applicationBase, status: z.literal('declined'), reasons: z.array(DeclineReason).min(1) }),
+    z.object({ ...applicationBase, status: z.literal('review'), decisionExpectedAt: Timestamp.optional() }),
+    z.object({ ...applicationBase, status: z.literal('counter_offer'), offer: z.object({ amount: WireMoney, plan: QuotedPlan }), expiresAt: Timestamp }),
+  ])
+  .meta({ id: 'Application' });
+export type Application = z.infer<typeof Application>;

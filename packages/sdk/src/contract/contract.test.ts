@@ -1,0 +1,132 @@
+import { expect } from 'chai';
+import type * as z from 'zod';
+import { Application, ApplicationCreate, buildOpenApiDocument, fromWire, QuoteRequest, RateCard, toJsonPointer, toProblemErrors, WireMoney } from '../index.js';
+
+/** The problem-details pointers a schema reports for `input`. */
+function pointers(schema: z.ZodType, input: unknown): string[] {
+  const result = schema.safeParse(input);
+  return result.success ? [] : toProblemErrors(result.error).map((error) => error.pointer);
+}
+
+const quoteRequest = { merchant: 'shop-1', scenario: 'retail', amount: { value: '4999.00', currency: 'CNY' } };
+const plan = {
+  planId: 'plan_12m0001',
+  termMonths: 1,
+  method: 'annuity',
+  instalments: [
+    {
+      number: 1,
+      payment: { value: '100.50', currency: 'CNY' },
+      principal: { value: '100.00', currency: 'CNY' },
+      interest: { value: '0.50', currency: 'CNY' },
+      fee: { value: '0.00', currency: 'CNY' },
+      balance: { value: '0.00', currency: 'CNY' },
+    },
+  ],
+  totals: Object.fromEntries(['payment', 'principal', 'interest', 'fees', 'costOfCredit'].map((key) => [key, { value: '1.00', currency: 'CNY' }])),
+  upfrontFee: { value: '0.00', currency: 'CNY' },
+  annualRate: { market: 'CN', basis: 'nominal', percent: '6.00' },
+};
+const base = { id: 'app_0000001', object: 'application', sessionId: 'cs_0000001', createdAt: '2026-12-03T10:00:00Z' };
+
+describe('contract: money on the wire', () => {
+  it('takes decimal strings with the currency decimals and reads them exactly', () => {
+    expect(WireMoney.parse({ value: '4999.00', currency: 'CNY' })).to.deep.equal({ value: '4999.00', currency: 'CNY' });
+    expect(fromWire({ value: '500', currency: 'JPY' })).to.deep.equal({ minor: 500n, currency: 'JPY' });
+    expect(fromWire({ value: '10.125', currency: 'KWD' }).minor).to.equal(10125n);
+  });
+
+  it('points at the bad field: decimals, currency, numbers, empty strings (B53, B55)', () => {
+    expect(pointers(WireMoney, { value: '1.5', currency: 'JPY' })).to.deep.equal(['#/value']);
+    expect(pointers(WireMoney, { value: '2.005', currency: 'EUR' })).to.deep.equal(['#/value']);
+    expect(pointers(WireMoney, { value: '136.67', currency: 'EUR' })).to.deep.equal([]);
+    expect(pointers(WireMoney, { value: '1.00', currency: 'XXX' })).to.deep.equal(['#/currency']);
+    expect(pointers(WireMoney, { value: 4999, currency: 'CNY' })).to.deep.equal(['#/value']);
+    expect(pointers(WireMoney, { value: '', currency: 'CNY' })).to.include('#/value');
+    expect(pointers(WireMoney, { value: '  ', currency: 'CNY' })).to.include('#/value');
+  });
+
+  it('refuses a zero amount where a positive one is needed', () => {
+    expect(pointers(QuoteRequest, { ...quoteRequest, amount: { value: '0.00', currency: 'CNY' } })).to.deep.equal(['#/amount/value']);
+  });
+});
+
+describe('contract: requests are strict, responses tolerant', () => {
+  it('names every unknown or missing request key with a JSON pointer', () => {
+    expect(pointers(QuoteRequest, { ...quoteRequest, discount: '10', coupon: 'x' })).to.deep.equal(['#/discount', '#/coupon']);
+    expect(pointers(QuoteRequest, { ...quoteRequest, amount: { ...quoteRequest.amount, minor: 1 } })).to.deep.equal(['#/amount/minor']);
+    expect(pointers(QuoteRequest, {})).to.have.members(['#/merchant', '#/scenario', '#/amount']);
+  });
+
+  it('drops unknown response fields so the bank can add them', () => {
+    const card = RateCard.parse({ id: 'rc_000001', object: 'rate_card', merchant: 'm', scenario: 'retail', currency: 'CNY', market: 'CN', plans: [], updatedAt: '2026-12-01T00:00:00Z', brandNew: true });
+    expect(card).not.to.have.property('brandNew');
+  });
+
+  it('is safe against __proto__ keys in JSON bodies', () => {
+    const hostile = JSON.parse('{"merchant":"m","scenario":"retail","amount":{"value":"1.00","currency":"CNY"},"__proto__":{"polluted":true}}');
+    expect(QuoteRequest.safeParse(hostile).success).to.equal(false);
+    const response = RateCard.parse(JSON.parse('{"id":"rc_000001","object":"rate_card","merchant":"m","scenario":"retail","currency":"CNY","market":"CN","plans":[],"updatedAt":"2026-12-01T00:00:00Z","__proto__":{"polluted":true}}'));
+    expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
+    expect(Object.getPrototypeOf(response)).to.equal(Object.prototype);
+    expect((response as Record<string, unknown>)['polluted']).to.equal(undefined);
+  });
+
+  it('checks an application body in depth: consent, E.164 mobile, email, money', () => {
+    const body = {
+      clientSecret: 'cs_abc123_secret_xyz789',
+      planId: 'plan_12m0001',
+      applicant: {
+        name: '李雷',
+        dateOfBirth: '1990-05-01',
+        email: 'li.lei@example.com',
+        mobile: '+8613800138000',
+        monthlyIncome: { value: '15000.00', currency: 'CNY' },
+        employment: 'employed',
+        housing: 'rent',
+        existingMonthlyDebt: { value: '0', currency: 'CNY' },
+      },
+      consent: { creditCheck: true, termsVersion: '2026-11', privacyVersion: '2026-11', acceptedAt: '2026-12-03T10:00:00+08:00' },
+    };
+    expect(pointers(ApplicationCreate, body)).to.deep.equal([]);
+    const bad = { ...body, applicant: { ...body.applicant, email: 'nope', mobile: '13800138000' }, consent: { ...body.consent, creditCheck: false } };
+    expect(pointers(ApplicationCreate, bad)).to.have.members(['#/applicant/email', '#/applicant/mobile', '#/consent/creditCheck']);
+  });
+});
+
+describe('contract: decisions are a discriminated union', () => {
+  it('parses each outcome, and only the approved one carries a plan', () => {
+    const approved = Application.parse({ ...base, status: 'approved', plan, limit: { value: '20000.00', currency: 'CNY' }, expiresAt: '2026-12-10T00:00:00Z' });
+    const declined = Application.parse({ ...base, status: 'declined', reasons: [{ code: 'affordability', message: 'Income too low for this amount.' }] });
+    const review = Application.parse({ ...base, status: 'review' });
+    expect(approved.status === 'approved' && approved.plan.planId).to.equal('plan_12m0001');
+    expect(declined).not.to.have.property('plan');
+    expect(review.status).to.equal('review');
+    expect(pointers(Application, { ...base, status: 'declined', reasons: [] })).to.deep.equal(['#/reasons']);
+    expect(pointers(Application, { ...base, status: 'maybe' })).to.deep.equal(['#/status']);
+  });
+});
+
+describe('toJsonPointer', () => {
+  it('escapes ~ and / (RFC 6901)', () => {
+    expect(toJsonPointer([])).to.equal('#');
+    expect(toJsonPointer(['a/b', 'c~d', 0])).to.equal('#/a~1b/c~0d/0');
+  });
+});
+
+describe('docs/openapi.json', () => {
+  it('is the document generated from the schemas (run `npm run openapi` after changing them)', async function () {
+    if (typeof globalThis.process?.versions?.node !== 'string') return this.skip();
+    const { readFile } = await import('node:fs/promises');
+    const committed = JSON.parse(await readFile(new URL('../../../../docs/openapi.json', import.meta.url), 'utf8'));
+    expect(JSON.parse(JSON.stringify(buildOpenApiDocument()))).to.deep.equal(committed);
+  });
+
+  it('describes every operation with its request, response and problem answer', () => {
+    const document = buildOpenApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    expect(Object.keys(document.paths)).to.include.members(['/v1/products', '/v1/quotes', '/v1/checkout-sessions', '/v1/applications', '/v1/disbursements', '/v1/loans/{id}']);
+    for (const methods of Object.values(document.paths)) {
+      for (const operation of Object.values(methods)) expect(operation.responses).to.have.property('default');
+    }
+  });
+});

@@ -1,0 +1,20 @@
+import * as z from 'zod';
+import { prefixedId, Timestamp, WireMoney } from './primitives.js';
+import { DisclosedAnnualRate, WireInstalment } from './quote.js';
+
+/** A loan after confirmation, with the state of every instalment. */
+export const Loan = z
+  .object({
+    id: prefixedId('loan'),
+    object: z.literal('loan'),
+    applicationId: prefixedId('app'),
+    orderId: z.string(),
+    status: z.enum(['pending_disbursement', 'active', 'paid', 'overdue']),
+    principal: WireMoney,
+    annualRate: DisclosedAnnualRate,
+    instalments: z.array(WireInstalment.extend({ status: z.enum(['upcoming', 'due', 'paid', 'overdue']) })),
+    outstanding: WireMoney,
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Loan' });
+export type Loan = z.infer<typeof Loan>;

@@ -1,0 +1,27 @@
+import * as z from 'zod';
+import { PositiveMoneyInput, prefixedId, Timestamp, WireMoney } from './primitives.js';
+
+/**
+ * Body of `POST /v1/applications/{id}/confirm` (secret key): the partner's server confirms the
+ * order; the bank re-checks amount and order id against the session.
+ */
+export const OrderConfirmation = z
+  .strictObject({
+    orderId: z.string().min(1).max(128),
+    amount: PositiveMoneyInput,
+  })
+  .meta({ id: 'OrderConfirmation' });
+export type OrderConfirmation = z.infer<typeof OrderConfirmation>;
+
+/** A confirmed order: the loan exists and can be disbursed. */
+export const ConfirmedOrder = z
+  .object({
+    object: z.literal('order_confirmation'),
+    applicationId: prefixedId('app'),
+    orderId: z.string(),
+    amount: WireMoney,
+    loanId: prefixedId('loan'),
+    confirmedAt: Timestamp,
+  })
+  .meta({ id: 'ConfirmedOrder' });
+export type ConfirmedOrder = z.infer<typeof ConfirmedOrder>;

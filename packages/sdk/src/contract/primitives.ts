@@ -1,0 +1,72 @@
+import { isMoneyError, parseMoney } from '@fenqi/core';
+import type { Money } from '@fenqi/core';
+import * as z from 'zod';
+
+function moneyShape<Strict extends boolean>(strict: Strict) {
+  const shape = {
+    value: z.string().regex(/^(0|[1-9]\d*)(\.\d+)?$/).meta({ description: 'Decimal string in major units, e.g. "4999.00" (CNY) or "500" (JPY).' }),
+    currency: z.string().regex(/^[A-Z]{3}$/).meta({ description: 'ISO 4217 code.' }),
+  };
+  const object = strict ? z.strictObject(shape) : z.object(shape);
+  // The regexes describe the form for OpenAPI; @fenqi/core decides, with the currency's decimals.
+  return object.superRefine((money, context) => {
+    try {
+      parseMoney(money.value, money.currency);
+    } catch (error) {
+      if (!isMoneyError(error)) throw error;
+      context.addIssue({ code: 'custom', path: [error.code === 'unknown-currency' ? 'currency' : 'value'], message: error.message, params: { code: error.code } });
+    }
+  });
+}
+
+/**
+ * Money on the wire: a decimal string in major units with at most the currency's ISO 4217
+ * decimals, next to its currency code (`{ "value": "4999.00", "currency": "CNY" }`). Never a
+ * JSON number, which would round through a float. In responses unknown keys are dropped.
+ */
+export const WireMoney = moneyShape(false).meta({ id: 'Money' });
+export type WireMoney = z.infer<typeof WireMoney>;
+/** {@link WireMoney} in a request: unknown keys are an error. */
+export const WireMoneyInput = moneyShape(true).meta({ id: 'MoneyInput' });
+
+/** An amount in a request that must be above zero. */
+export const PositiveMoneyInput = moneyShape(true)
+  .refine((money) => !/^[0.]+$/.test(money.value), { message: 'The amount must be above zero.', path: ['value'] })
+  .meta({ id: 'PositiveMoneyInput' });
+
+/**
+ * Reads wire money as exact {@link Money} (call it on a value that passed a schema).
+ *
+ * @example
+ * ```ts
+ * fromWire({ value: '4999.00', currency: 'CNY' }) // { minor: 499900n, currency: 'CNY' }
+ * ```
+ */
+export function fromWire(money: WireMoney): Money {
+  return parseMoney(money.value, money.currency);
+}
+
+/** A prefixed identifier such as `app_8fJ2kLq0`. */
+export function prefixedId(prefix: string) {
+  return z
+    .string()
+    .regex(new RegExp(`^${prefix}_[A-Za-z0-9]{6,64}$`))
+    .meta({ description: `Identifier starting with "${prefix}_".` });
+}
+
+export const Timestamp = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date and time.' });
+export const CalendarDay = z.iso.date().meta({ description: 'ISO 8601 date, YYYY-MM-DD.' });
+
+/** What the shopper is buying: it selects the rate card. */
+export const Scenario = z.enum(['retail', 'travel', 'education', 'medical']).meta({ id: 'Scenario' });
+/** How a plan repays its principal (see @fenqi/core ScheduleMethod). */
+export const RepaymentMethod = z.enum(['annuity', 'equal-principal', 'flat-fee', 'interest-only']).meta({ id: 'RepaymentMethod' });
+/** Whose rules decide the disclosed annual rate. */
+export const RateMarket = z.enum(['CN', 'EU', 'UK', 'US', 'JP']).meta({ id: 'RateMarket' });
+/** A rate as a decimal string: "0.049" is 4.9 %. */
+export const DecimalRate = z.string().regex(/^(0|[1-9]\d{0,2})(\.\d{1,12})?$/).meta({ description: 'Decimal fraction, "0.049" = 4.9 %.' });
+/** Free-form partner data: at most 20 short string values. */
+export const Metadata = z
+  .record(z.string().max(40), z.string().max(500))
+  .refine((record) => Object.keys(record).length <= 20, { message: 'At most 20 metadata keys.' })
+  .meta({ id: 'Metadata' });

@@ -1,0 +1,29 @@
+import * as z from 'zod';
+import { Application } from './application.js';
+import { CalendarDay, prefixedId, Timestamp, WireMoney } from './primitives.js';
+import { Disbursement } from './disbursement.js';
+
+const eventBase = { id: prefixedId('evt'), object: z.literal('event'), createdAt: Timestamp };
+
+/**
+ * The events the bank sends to a partner's webhook endpoint, signed with the Standard Webhooks
+ * scheme. `webhook-id` equals `id` and is the key to deduplicate on.
+ */
+export const WebhookEvent = z
+  .discriminatedUnion('type', [
+    z.object({ ...eventBase, type: z.literal('application.decided'), data: Application }),
+    z.object({ ...eventBase, type: z.literal('disbursement.succeeded'), data: Disbursement }),
+    z.object({ ...eventBase, type: z.literal('disbursement.failed'), data: Disbursement }),
+    z.object({
+      ...eventBase,
+      type: z.literal('repayment.due'),
+      data: z.object({ loanId: prefixedId('loan'), instalment: z.int().min(1), dueDate: CalendarDay, amount: WireMoney }),
+    }),
+    z.object({
+      ...eventBase,
+      type: z.literal('loan.overdue'),
+      data: z.object({ loanId: prefixedId('loan'), instalment: z.int().min(1), overdueSince: CalendarDay, amount: WireMoney }),
+    }),
+  ])
+  .meta({ id: 'WebhookEvent' });
+export type WebhookEvent = z.infer<typeof WebhookEvent>;

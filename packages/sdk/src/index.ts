@@ -1,0 +1,23 @@
+/**
+ * `@fenqi/sdk`: the Fenqi bank API contract as zod schemas, shared by the clients, the mock bank
+ * and the generated OpenAPI document.
+ *
+ * @packageDocumentation
+ * @module @fenqi/sdk
+ */
+
+// contract
+export { fromWire, PositiveMoneyInput, prefixedId, WireMoney, WireMoneyInput } from './contract/primitives.js';
+export { CalendarDay, DecimalRate, Metadata, RateMarket, RepaymentMethod, Scenario, Timestamp } from './contract/primitives.js';
+export { ProductsQuery, RateCard, RateCardList, RatePlan } from './contract/rate-card.js';
+export { DisclosedAnnualRate, Quote, QuotedPlan, QuoteRequest, WireInstalment } from './contract/quote.js';
+export { CheckoutSession, CheckoutSessionCreate } from './contract/checkout-session.js';
+export { Applicant, Application, ApplicationCreate, Consent, DeclineReason, DeviceSignals } from './contract/application.js';
+export { ConfirmedOrder, OrderConfirmation } from './contract/order.js';
+export { Disbursement, DisbursementCreate } from './contract/disbursement.js';
+export { Loan } from './contract/loan.js';
+export { WebhookEvent } from './contract/webhook-event.js';
+export { Problem, toJsonPointer, toProblemErrors } from './contract/problem.js';
+export { OPERATIONS } from './contract/operations.js';
+export type { Operation } from './contract/operations.js';
+export { buildOpenApiDocument } from './contract/openapi.js';
