@@ -6,7 +6,7 @@ export default {
   files: ['packages/*/src/**/*.test.ts'],
   // Resolves bare imports ('chai', 'fast-check') from node_modules for the browser; @fenqi/*
   // packages resolve to their TypeScript sources through the @fenqi/source export condition.
-  nodeResolve: { exportConditions: ['@fenqi/source'] },
+  nodeResolve: { exportConditions: ['@fenqi/source', 'browser', 'development'], browser: true },
   plugins: [
     // Strips types; it also rewrites relative './x.js' imports made from a .ts file to
     // './x.ts' when that file exists, which is how the NodeNext '.js' specifiers work here.

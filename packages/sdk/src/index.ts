@@ -18,6 +18,29 @@ export { Disbursement, DisbursementCreate } from './contract/disbursement.js';
 export { Loan } from './contract/loan.js';
 export { WebhookEvent } from './contract/webhook-event.js';
 export { Problem, toJsonPointer, toProblemErrors } from './contract/problem.js';
-export { OPERATIONS } from './contract/operations.js';
+export { operation, OPERATIONS } from './contract/operations.js';
 export type { Operation } from './contract/operations.js';
 export { buildOpenApiDocument } from './contract/openapi.js';
+
+// clients
+export { createClient, offersFromRateCard } from './client/create-client.js';
+export type { ClientOptions, FenqiClient, IneligiblePlan, Offer, Offers } from './client/create-client.js';
+export type { RequestOptions } from './http/transport.js';
+
+// errors
+export { FenqiError, isFenqiError } from './errors/fenqi-error.js';
+export {
+  ApiError,
+  AuthenticationError,
+  ConflictError,
+  IdempotencyError,
+  isApiError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  ServerError,
+} from './errors/api-error.js';
+export { isNetworkError, NetworkError } from './errors/network-error.js';
+export { isTimeoutError, TimeoutError } from './errors/timeout-error.js';
+export { isValidationError, ValidationError } from './errors/validation-error.js';
+export type { FieldIssue } from './errors/validation-error.js';

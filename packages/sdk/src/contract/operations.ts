@@ -56,3 +56,17 @@ export const OPERATIONS: readonly Operation[] = [
   { operationId: 'retrieveDisbursement', method: 'get', path: '/v1/disbursements/{id}', summary: 'A disbursement', auth: 'secret', idempotencyKey: 'none', response: Disbursement, status: 200 },
   { operationId: 'retrieveLoan', method: 'get', path: '/v1/loans/{id}', summary: 'A loan and its repayment schedule', auth: 'secret', idempotencyKey: 'none', response: Loan, status: 200 },
 ];
+
+/**
+ * The operation with this id.
+ *
+ * @example
+ * ```ts
+ * operation('createQuote').path // "/v1/quotes"
+ * ```
+ */
+export function operation(operationId: string): Operation {
+  const found = OPERATIONS.find((candidate) => candidate.operationId === operationId);
+  if (!found) throw new Error(`No operation ${operationId} in the contract.`);
+  return found;
+}

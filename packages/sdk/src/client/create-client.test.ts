@@ -1,0 +1,169 @@
+import { parseMoney, toDecimalString } from '@fenqi/core';
+import { expect } from 'chai';
+import type { ApplicationCreate } from '../index.js';
+import {
+  type ApiError,
+  AuthenticationError,
+  createClient,
+  IdempotencyError,
+  isApiError,
+  NetworkError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+} from '../index.js';
+import { BASE_URL, createTestBank } from '../test-support/test-bank.js';
+import type { TestBank } from '../test-support/test-bank.js';
+
+const KEY = 'pk_test_51HxExample';
+const application: ApplicationCreate = {
+  clientSecret: 'cs_abc123_secret_xyz789',
+  planId: 'plan_12m0000',
+  applicant: {
+    name: 'Li Lei',
+    dateOfBirth: '1990-05-01',
+    email: 'li.lei@example.com',
+    mobile: '+8613800138000',
+    monthlyIncome: { value: '15000.00', currency: 'CNY' },
+    employment: 'employed',
+    housing: 'rent',
+    existingMonthlyDebt: { value: '0', currency: 'CNY' },
+  },
+  consent: { creditCheck: true, termsVersion: '2026-11', privacyVersion: '2026-11', acceptedAt: '2026-12-03T10:00:00+08:00' },
+};
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('createClient: keys', () => {
+  it('refuses a secret key, saying why, before any request', () => {
+    expect(() => createClient({ publishableKey: 'sk_test_51HxExample' })).to.throw(/never be used in a browser/);
+  });
+
+  it('refuses malformed keys and test/live mix-ups', () => {
+    for (const key of ['', 'pk_123', 'pk_prod_12345678', undefined]) {
+      expect(() => createClient({ publishableKey: key as string })).to.throw(/publishableKey must look like/);
+    }
+    expect(() => createClient({ publishableKey: KEY, baseUrl: 'https://api.fenqi.com' })).to.throw(/test key cannot be used against the live API/);
+    expect(() => createClient({ publishableKey: 'pk_live_51HxExample', baseUrl: BASE_URL })).to.throw(/live key cannot be used/);
+    expect(() => createClient({ publishableKey: KEY, baseUrl: 'not a url' })).to.throw(/absolute URL/);
+  });
+});
+
+describe('createClient: calls against the test bank', () => {
+  let bank: TestBank;
+  let fenqi: ReturnType<typeof createClient>;
+  beforeEach(() => {
+    bank = createTestBank();
+    fenqi = createClient({ publishableKey: KEY, baseUrl: `${BASE_URL}//`, fetch: bank.fetch, timeout: 200, totalTimeout: 2000 });
+  });
+
+  it('normalises the base URL and sends the key as a bearer token (B51)', async () => {
+    await fenqi.products.list({ merchant: 'shop-1', scenario: 'retail', currency: 'CNY' });
+    expect(bank.requests[0]!.path).to.equal('/v1/products');
+    expect(bank.requests[0]!.headers.get('authorization')).to.equal(`Bearer ${KEY}`);
+  });
+
+  it('validates input before sending and lists every issue', async () => {
+    const error = await rejection(fenqi.applications.create({ ...application, planId: 'nope', applicant: { ...application.applicant, email: 'x' } }));
+    expect(error).to.be.instanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.pointer)).to.have.members(['#/planId', '#/applicant/email']);
+    expect(bank.requests).to.have.lengthOf(0);
+  });
+
+  it('coalesces identical rate-card calls and revalidates with the ETag', async () => {
+    const query = { merchant: 'shop-1', scenario: 'retail', currency: 'CNY' } as const;
+    const lists = await Promise.all(Array.from({ length: 10 }, () => fenqi.products.list(query)));
+    expect(bank.requests).to.have.lengthOf(1);
+    expect(lists.every((list) => list === lists[0])).to.equal(true);
+    const again = await fenqi.products.list(query);
+    expect(bank.requests[1]!.headers.get('if-none-match')).to.equal('"rc-v1"');
+    expect(again).to.equal(lists[0]);
+  });
+
+  it('computes offers locally for any amount, with eligibility reasons', async () => {
+    const result = await fenqi.offersFor(parseMoney('800.00', 'CNY'), { merchant: 'shop-1', scenario: 'retail' });
+    expect(result.offers.map((offer) => offer.plan.id)).to.deep.equal(['plan_12m0000', 'plan_3m00000']);
+    expect(result.ineligible.map(({ plan, reason }) => [plan.id, reason])).to.deep.equal([['plan_24m0000', 'below-minimum']]);
+    const twelve = result.offers[0]!;
+    expect(toDecimalString(twelve.schedule.instalments[0]!.payment)).to.equal('71.47');
+    expect(twelve.annualRate.percent).to.equal('13.03');
+  });
+
+  it('uses one idempotency key for every retry of an application, and the bank acts once (B42)', async () => {
+    bank.fault('POST /v1/applications', { times: 2, status: 503 });
+    const decision = await fenqi.applications.create(application);
+    expect(decision.status).to.equal('declined');
+    const keys = bank.requests.map((request) => request.headers.get('idempotency-key'));
+    expect(keys).to.have.lengthOf(3);
+    expect(new Set(keys).size).to.equal(1);
+  });
+
+  it('replays the stored answer when the caller reuses its key after a reload', async () => {
+    const first = await fenqi.applications.create(application, { idempotencyKey: 'order-42-apply' });
+    const second = await fenqi.applications.create(application, { idempotencyKey: 'order-42-apply' });
+    expect(second).to.deep.equal(first);
+    const reused = await rejection(fenqi.applications.create({ ...application, planId: 'plan_3m00000' }, { idempotencyKey: 'order-42-apply' }));
+    expect(reused).to.be.instanceOf(IdempotencyError);
+  });
+
+  it('returns a declined decision as a value, not an error', async () => {
+    const decision = await fenqi.applications.create(application);
+    expect(decision.status === 'declined' && decision.reasons[0]!.code).to.equal('affordability');
+  });
+
+  it('honours Retry-After on 429 and gives up with a typed error carrying it', async () => {
+    bank.fault('GET /v1/products', { times: 5, status: 429, retryAfter: '0' });
+    const error = await rejection(fenqi.products.list({ merchant: 'shop-1', scenario: 'retail', currency: 'CNY' }));
+    expect(error).to.be.instanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).to.equal(0);
+    expect(bank.requests).to.have.lengthOf(3);
+  });
+
+  it('maps statuses to error classes with the problem and request id', async () => {
+    bank.fault('GET /v1/products', { times: 1, status: 401 });
+    const error = await rejection(fenqi.products.list({ merchant: 'shop-1', scenario: 'retail', currency: 'CNY' }));
+    expect(error).to.be.instanceOf(AuthenticationError);
+    expect(isApiError(error) && error.problem.title).to.equal('Injected fault');
+    expect((error as ApiError).requestId).to.equal('req_fault');
+    bank.fault('GET /v1/products', { times: 3, status: 502 });
+    expect(await rejection(fenqi.products.list({ merchant: 'shop-2', scenario: 'retail', currency: 'CNY' }))).to.be.instanceOf(ServerError);
+  });
+
+  it('retries a network failure on GET and reports it plainly when it persists', async () => {
+    bank.fault('GET /v1/products', { times: 1, network: true });
+    await fenqi.products.list({ merchant: 'shop-1', scenario: 'retail', currency: 'CNY' });
+    bank.fault('GET /v1/products', { times: 5, network: true });
+    const error = await rejection(fenqi.products.list({ merchant: 'shop-3', scenario: 'retail', currency: 'CNY' }));
+    expect(error).to.be.instanceOf(NetworkError);
+    expect((error as Error).message).to.match(/No response from http:\/\/bank\.test/);
+  });
+
+  it('times out slow answers with a typed error (B44)', async () => {
+    bank.fault('GET /v1/products', { times: 5, delayMs: 500 });
+    const error = await rejection(fenqi.products.list({ merchant: 'shop-1', scenario: 'retail', currency: 'CNY' }));
+    expect(error).to.be.instanceOf(TimeoutError);
+  });
+
+  it('turns a malformed answer into a clear contract error, not a crash', async () => {
+    bank.fault('GET /v1/products', { times: 1, body: { object: 'list', data: [{ id: 42 }] } });
+    const error = await rejection(fenqi.products.list({ merchant: 'shop-1', scenario: 'retail', currency: 'CNY' }));
+    expect(error).to.be.instanceOf(ValidationError);
+    expect((error as ValidationError).source).to.equal('response');
+  });
+
+  it('cancels with an AbortSignal', async () => {
+    bank.fault('GET /v1/products', { times: 1, delayMs: 150 });
+    const controller = new AbortController();
+    const pending = fenqi.products.list({ merchant: 'shop-1', scenario: 'retail', currency: 'CNY' }, { signal: controller.signal });
+    controller.abort();
+    expect(((await rejection(pending)) as Error).message).to.match(/cancelled/);
+  });
+});

@@ -1,0 +1,202 @@
+import type { Money, RateMarket, Schedule } from '@fenqi/core';
+import { buildSchedule, disclosedRate, isScheduleError, parseMoney } from '@fenqi/core';
+import type { DisclosedRate } from '@fenqi/core';
+import type { Application, ApplicationCreate } from '../contract/application.js';
+import { operation } from '../contract/operations.js';
+import type { Quote, QuoteRequest } from '../contract/quote.js';
+import type { ProductsQuery, RateCard, RateCardList, RatePlan } from '../contract/rate-card.js';
+import { FenqiError } from '../errors/fenqi-error.js';
+import type { RequestOptions } from '../http/transport.js';
+import { createTransport } from '../http/transport.js';
+import { baseUrlForKey } from './keys.js';
+
+/**
+ * Options of {@link createClient}.
+ *
+ * @example
+ * ```ts
+ * const fenqi = createClient({ publishableKey: 'pk_test_51Hx…', baseUrl: 'http://localhost:4010' })
+ * ```
+ */
+export interface ClientOptions {
+  /** Your publishable key, `pk_test_…` or `pk_live_…`; safe in a browser. */
+  readonly publishableKey: string;
+  /** The bank's API. @default 'https://api.fenqi.com' for live keys, 'https://sandbox.fenqi.com' for test keys */
+  readonly baseUrl?: string;
+  /** Per attempt, in milliseconds. @default 10000 */
+  readonly timeout?: number;
+  /** For a whole call, retries and waits included, in milliseconds. @default 30000 */
+  readonly totalTimeout?: number;
+  /** Retries after a connection error, a timeout, 408, 429 or 5xx (GET always; POST only with an idempotency key). @default 2 */
+  readonly maxRetries?: number;
+  /** A fetch to use instead of the global one (tests, instrumentation). @default globalThis.fetch */
+  readonly fetch?: typeof fetch;
+  /** The shopper's display language, sent as Accept-Language for localised messages. @default undefined */
+  readonly locale?: string;
+}
+
+/** One plan computed locally for an amount. */
+export interface Offer {
+  readonly plan: RatePlan;
+  readonly schedule: Schedule;
+  readonly annualRate: DisclosedRate;
+}
+
+/** Why a plan is not offered for an amount. */
+export interface IneligiblePlan {
+  readonly plan: RatePlan;
+  readonly reason: 'below-minimum' | 'above-maximum' | 'currency' | 'amount-too-small';
+}
+
+/** The plans of a rate card for one amount. */
+export interface Offers {
+  readonly rateCard: RateCard;
+  readonly amount: Money;
+  /** Eligible plans, cheapest monthly payment first. */
+  readonly offers: readonly Offer[];
+  readonly ineligible: readonly IneligiblePlan[];
+}
+
+/**
+ * The browser-safe client: a publishable key, side-effect free and SSR-safe to import.
+ *
+ * @example
+ * ```ts
+ * const { offers } = await fenqi.offersFor(parseMoney('4999.00', 'CNY'), { merchant: 'shop-1', scenario: 'retail' })
+ * ```
+ */
+export interface FenqiClient {
+  readonly products: {
+    /** The merchant's rate cards; cached per page by ETag and Cache-Control, identical calls coalesced. */
+    list(query: ProductsQuery, options?: RequestOptions): Promise<RateCardList>;
+  };
+  readonly quotes: {
+    /** The bank's authoritative plans for an amount. */
+    create(request: QuoteRequest, options?: RequestOptions): Promise<Quote>;
+  };
+  readonly applications: {
+    /** Applies with the checkout session's client secret; one idempotency key per call (pass your own to survive a reload). */
+    create(request: ApplicationCreate, options?: RequestOptions): Promise<Application>;
+    /** The application and its decision. */
+    retrieve(id: string, clientSecret: string, options?: RequestOptions): Promise<Application>;
+  };
+  /** Plans for an amount computed locally from the cached rate card with @fenqi/core: no request per amount. */
+  offersFor(amount: Money, options: { merchant: string; scenario: ProductsQuery['scenario'] }): Promise<Offers>;
+}
+
+interface CacheEntry {
+  value?: RateCardList;
+  etag?: string | undefined;
+  freshUntil: number;
+  inFlight?: Promise<RateCardList>;
+}
+
+/**
+ * Creates the browser client. Throws {@link FenqiError} for a secret key, a malformed key, or a
+ * test key against the live API (and the reverse) before any request is made.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from '@fenqi/sdk'
+ * const fenqi = createClient({ publishableKey: 'pk_test_51HxExample' })
+ * const { data } = await fenqi.products.list({ merchant: 'shop-1', scenario: 'retail', currency: 'CNY' })
+ * ```
+ */
+export function createClient(options: ClientOptions): FenqiClient {
+  const baseUrl = baseUrlForKey(options?.publishableKey, 'pk', options.baseUrl);
+  const transport = createTransport({
+    apiKey: options.publishableKey,
+    baseUrl,
+    timeout: options.timeout ?? 10_000,
+    totalTimeout: options.totalTimeout ?? 30_000,
+    maxRetries: options.maxRetries ?? 2,
+    fetch: options.fetch,
+  });
+  const headers = options.locale ? { 'accept-language': options.locale } : undefined;
+  const input = (rest: { params?: Record<string, string>; query?: unknown; body?: unknown; headers?: Record<string, string> }) => ({ ...rest, headers: { ...headers, ...rest.headers } });
+  const cache = new Map<string, CacheEntry>();
+
+  async function listProducts(query: ProductsQuery, requestOptions?: RequestOptions): Promise<RateCardList> {
+    const key = JSON.stringify([query?.merchant, query?.scenario, query?.currency]);
+    const entry = cache.get(key) ?? { freshUntil: 0 };
+    if (entry.value && Date.now() < entry.freshUntil) return entry.value;
+    if (entry.inFlight) return entry.inFlight;
+    entry.inFlight = transport
+      .conditional<RateCardList>(operation('listProducts'), input({ query }), entry.value ? entry.etag : undefined, requestOptions)
+      .then((result) => {
+        if (!result.notModified) entry.value = result.data;
+        entry.etag = result.etag;
+        entry.freshUntil = Date.now() + (result.maxAgeSeconds ?? 0) * 1000;
+        return entry.value!;
+      })
+      .finally(() => {
+        delete entry.inFlight;
+      });
+    cache.set(key, entry);
+    return entry.inFlight;
+  }
+
+  return {
+    products: { list: listProducts },
+    quotes: {
+      create: (request, requestOptions) => transport.call(operation('createQuote'), input({ body: request }), requestOptions),
+    },
+    applications: {
+      create: (request, requestOptions) => transport.call(operation('createApplication'), input({ body: request }), requestOptions),
+      retrieve: (id, clientSecret, requestOptions) =>
+        transport.call(operation('retrieveApplication'), input({ params: { id }, headers: { 'fenqi-client-secret': clientSecret } }), requestOptions),
+    },
+    async offersFor(amount, { merchant, scenario }) {
+      const list = await listProducts({ merchant, scenario, currency: amount.currency });
+      const rateCard = list.data[0];
+      if (!rateCard) throw new FenqiError(`No rate card for ${merchant}, ${scenario}, ${amount.currency}.`);
+      return offersFromRateCard(rateCard, amount);
+    },
+  };
+}
+
+/**
+ * The plans of a rate card for an amount, computed with @fenqi/core exactly as the bank does.
+ *
+ * @example
+ * ```ts
+ * const { offers, ineligible } = offersFromRateCard(rateCard, parseMoney('4999.00', 'CNY'))
+ * ```
+ */
+export function offersFromRateCard(rateCard: RateCard, amount: Money): Offers {
+  const offers: Offer[] = [];
+  const ineligible: IneligiblePlan[] = [];
+  for (const plan of rateCard.plans) {
+    if (amount.currency !== rateCard.currency) {
+      ineligible.push({ plan, reason: 'currency' });
+      continue;
+    }
+    if (amount.minor < parseMoney(plan.minAmount.value, plan.minAmount.currency).minor) {
+      ineligible.push({ plan, reason: 'below-minimum' });
+      continue;
+    }
+    if (amount.minor > parseMoney(plan.maxAmount.value, plan.maxAmount.currency).minor) {
+      ineligible.push({ plan, reason: 'above-maximum' });
+      continue;
+    }
+    try {
+      const schedule = buildSchedule({
+        principal: amount,
+        termMonths: plan.termMonths,
+        method: plan.method,
+        annualRate: plan.annualRate,
+        monthlyFeeRate: plan.monthlyFeeRate,
+        ...(plan.upfrontFee ? { upfrontFee: parseMoney(plan.upfrontFee.value, plan.upfrontFee.currency) } : {}),
+        feeFinanced: plan.feeFinanced,
+        rounding: plan.rounding,
+        residual: plan.residual,
+      });
+      offers.push({ plan, schedule, annualRate: disclosedRate(schedule.annualRates, rateCard.market as RateMarket) });
+    } catch (error) {
+      if (isScheduleError(error) && error.code === 'amount-too-small') ineligible.push({ plan, reason: 'amount-too-small' });
+      else throw error;
+    }
+  }
+  offers.sort((a, b) => Number(a.schedule.instalments[0]!.payment.minor - b.schedule.instalments[0]!.payment.minor));
+  return { rateCard, amount, offers, ineligible };
+}

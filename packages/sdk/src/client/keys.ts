@@ -1,0 +1,29 @@
+import { FenqiError } from '../errors/fenqi-error.js';
+
+/** The bank's production API. Any other base URL is a test environment (sandbox or mock). */
+export const LIVE_BASE_URL = 'https://api.fenqi.com';
+/** The bank's sandbox, the default for test keys. */
+export const SANDBOX_BASE_URL = 'https://sandbox.fenqi.com';
+
+/**
+ * Checks a key's kind and mode against the base URL and returns the base URL to use: test keys
+ * never reach the live API and live keys never leave it, so a mix-up fails before any request.
+ */
+export function baseUrlForKey(key: unknown, kind: 'pk' | 'sk', baseUrl: string | undefined): string {
+  const name = kind === 'pk' ? 'publishableKey' : 'secretKey';
+  if (typeof key !== 'string' || !new RegExp(`^${kind}_(test|live)_[A-Za-z0-9]{8,}$`).test(key)) {
+    const secretInBrowser = kind === 'pk' && typeof key === 'string' && key.startsWith('sk_');
+    throw new FenqiError(
+      secretInBrowser
+        ? 'A secret key (sk_…) must never be used in a browser client: use your publishable key (pk_…) here and keep the secret key on your server.'
+        : `${name} must look like ${kind}_test_… or ${kind}_live_….`,
+    );
+  }
+  const live = key.startsWith(`${kind}_live_`);
+  const url = baseUrl ?? (live ? LIVE_BASE_URL : SANDBOX_BASE_URL);
+  const liveUrl = url.replace(/\/+$/, '') === LIVE_BASE_URL;
+  if (live !== liveUrl) {
+    throw new FenqiError(live ? `A live key cannot be used against ${url}: use a ${kind}_test_ key there.` : `A test key cannot be used against the live API (${LIVE_BASE_URL}).`);
+  }
+  return url;
+}

@@ -1,0 +1,115 @@
+import { getResponse, http, HttpResponse } from 'msw';
+import type { RequestHandler } from 'msw';
+import type { RateCard } from '../contract/rate-card.js';
+
+/**
+ * A small stand-in for the mock bank (issue 4 will provide the real one): msw handlers for the
+ * browser client's operations, with counters and faults the tests set per route.
+ */
+export const BASE_URL = 'http://bank.test';
+
+export const RATE_CARD: RateCard = {
+  id: 'rc_shop1retail',
+  object: 'rate_card',
+  merchant: 'shop-1',
+  scenario: 'retail',
+  currency: 'CNY',
+  market: 'CN',
+  updatedAt: '2026-12-01T00:00:00Z',
+  plans: [
+    { id: 'plan_3m00000', termMonths: 3, method: 'flat-fee', annualRate: '0', monthlyFeeRate: '0', feeFinanced: false, subsidisedBy: 'merchant', minAmount: { value: '100.00', currency: 'CNY' }, maxAmount: { value: '50000.00', currency: 'CNY' }, rounding: 'half-up', residual: 'last' },
+    { id: 'plan_12m0000', termMonths: 12, method: 'flat-fee', annualRate: '0', monthlyFeeRate: '0.006', feeFinanced: false, minAmount: { value: '600.00', currency: 'CNY' }, maxAmount: { value: '50000.00', currency: 'CNY' }, rounding: 'half-up', residual: 'last' },
+    { id: 'plan_24m0000', termMonths: 24, method: 'annuity', annualRate: '0.129', monthlyFeeRate: '0', feeFinanced: false, minAmount: { value: '1000.00', currency: 'CNY' }, maxAmount: { value: '50000.00', currency: 'CNY' }, rounding: 'half-up', residual: 'last' },
+  ],
+};
+
+/** A fault to inject on the next `times` requests of a route. */
+export type Fault = { times: number } & ({ status: number; retryAfter?: string } | { network: true } | { delayMs: number } | { body: unknown });
+
+export interface TestBank {
+  readonly handlers: RequestHandler[];
+  /** Requests seen, as "METHOD /path". */
+  readonly requests: { method: string; path: string; headers: Headers; body: unknown }[];
+  fault(route: string, fault: Fault): void;
+  /** A fetch that answers from the handlers only; anything unhandled fails the test (B51). */
+  readonly fetch: typeof fetch;
+}
+
+export function createTestBank(): TestBank {
+  const requests: TestBank['requests'] = [];
+  const faults = new Map<string, Fault>();
+  const applications = new Map<string, { body: string; response: unknown }>();
+
+  /** Applies a pending fault to this request, or returns undefined to answer normally. */
+  async function injected(route: string): Promise<Response | undefined> {
+    const fault = faults.get(route);
+    if (!fault || fault.times <= 0) return undefined;
+    fault.times -= 1;
+    if ('network' in fault) return HttpResponse.error();
+    if ('delayMs' in fault) {
+      await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      return undefined;
+    }
+    if ('body' in fault) return HttpResponse.json(fault.body as Record<string, unknown>, { headers: { 'x-request-id': 'req_fault' } });
+    return HttpResponse.json(
+      { type: 'https://fenqi.test/problems/fault', title: 'Injected fault', status: fault.status },
+      { status: fault.status, headers: { 'content-type': 'application/problem+json', 'x-request-id': 'req_fault', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) } },
+    );
+  }
+
+  const handlers = [
+    http.get(`${BASE_URL}/v1/products`, async ({ request }) => {
+      const fault = await injected('GET /v1/products');
+      if (fault) return fault;
+      const etag = '"rc-v1"';
+      if (request.headers.get('if-none-match') === etag) return new HttpResponse(null, { status: 304, headers: { etag } });
+      return HttpResponse.json({ object: 'list', data: [RATE_CARD] }, { headers: { etag, 'cache-control': 'max-age=0', 'x-request-id': 'req_products' } });
+    }),
+    http.post(`${BASE_URL}/v1/applications`, async ({ request }) => {
+      const fault = await injected('POST /v1/applications');
+      if (fault) return fault;
+      const key = request.headers.get('idempotency-key') ?? '';
+      const body = await request.text();
+      const stored = applications.get(key);
+      if (stored) {
+        if (stored.body !== body) {
+          return HttpResponse.json({ type: 'https://fenqi.test/problems/idempotency-key-reused', title: 'Idempotency key reused with another request', status: 422 }, { status: 422 });
+        }
+        return HttpResponse.json(stored.response as Record<string, unknown>, { status: 201, headers: { 'idempotent-replayed': 'true' } });
+      }
+      const response = {
+        id: `app_${String(applications.size + 1).padStart(8, '0')}`,
+        object: 'application',
+        sessionId: 'cs_00000001',
+        createdAt: '2026-12-03T10:00:00Z',
+        status: 'declined',
+        reasons: [{ code: 'affordability', message: 'The repayments would be too high for the stated income.' }],
+      };
+      applications.set(key, { body, response });
+      return HttpResponse.json(response, { status: 201, headers: { 'x-request-id': 'req_application' } });
+    }),
+  ];
+
+  const fetchFromHandlers: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    requests.push({ method: request.method, path: url.pathname, headers: request.headers, body: request.method === 'GET' ? undefined : await request.clone().text() });
+    // Like a real fetch, give up as soon as the request's signal aborts.
+    const aborted = new Promise<never>((_, reject) => {
+      const abort = () => reject(request.signal.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
+      if (request.signal.aborted) abort();
+      else request.signal.addEventListener('abort', abort, { once: true });
+    });
+    const response = await Promise.race([getResponse(handlers, request), aborted]);
+    if (!response) throw new Error(`Unhandled request in a test: ${request.method} ${request.url}`);
+    if (response.type === 'error') throw new TypeError('Failed to fetch');
+    return response;
+  };
+
+  return {
+    handlers,
+    requests,
+    fault: (route, fault) => faults.set(route, { ...fault }),
+    fetch: fetchFromHandlers,
+  };
+}
