@@ -1,4 +1,4 @@
-// Library build: packages/<pkg>/src/index.ts -> packages/<pkg>/dist/index.js (ESM) + .d.ts.
+// Library build: each public entry of packages/<pkg> (src/<entry>.ts) -> dist/<entry>.js (ESM) + .d.ts.
 // Each package compiles with its own packages/<pkg>/tsconfig.build.json (no tests).
 import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -18,10 +18,18 @@ function config(name) {
     builtinModules.includes(id) ||
     deps.some((d) => id === d || id.startsWith(`${d}/`));
 
+  // One input per public entry: the exports map's source paths (./src/server.ts → dist/server.js).
+  const input = Object.fromEntries(
+    Object.values(pkg.exports)
+      .map((target) => target?.['@fenqi/source'])
+      .filter(Boolean)
+      .map((source) => [source.replace(/^\.\/src\//, '').replace(/\.ts$/, ''), `${dir}/${source.slice(2)}`]),
+  );
+
   return {
-    input: `${dir}/src/index.ts`,
+    input,
     external: isExternal,
-    output: { dir: `${dir}/dist`, format: 'es', sourcemap: true },
+    output: { dir: `${dir}/dist`, format: 'es', sourcemap: true, chunkFileNames: 'shared/[name]-[hash].js' },
     plugins: [
       // Rollup does not clean its output; stale .d.ts files of deleted modules would ship.
       { name: 'clean-dist', buildStart: () => rmSync(`${dir}/dist`, { recursive: true, force: true }) },

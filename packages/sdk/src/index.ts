@@ -27,6 +27,10 @@ export { createClient, offersFromRateCard } from './client/create-client.js';
 export type { ClientOptions, FenqiClient, IneligiblePlan, Offer, Offers } from './client/create-client.js';
 export type { RequestOptions } from './http/transport.js';
 
+// webhooks (Web Crypto: Node, browsers and edge runtimes)
+export { signWebhook, verifyWebhook, WebhookVerificationError } from './webhooks/webhook-signature.js';
+export type { WebhookErrorCode } from './webhooks/webhook-signature.js';
+
 // errors
 export { FenqiError, isFenqiError } from './errors/fenqi-error.js';
 export {

@@ -31,6 +31,8 @@ export interface TestBank {
   /** Requests seen, as "METHOD /path". */
   readonly requests: { method: string; path: string; headers: Headers; body: unknown }[];
   fault(route: string, fault: Fault): void;
+  /** How many disbursements the bank has made (replays do not count). */
+  disbursementCount(): number;
   /** A fetch that answers from the handlers only; anything unhandled fails the test (B51). */
   readonly fetch: typeof fetch;
 }
@@ -39,6 +41,25 @@ export function createTestBank(): TestBank {
   const requests: TestBank['requests'] = [];
   const faults = new Map<string, Fault>();
   const applications = new Map<string, { body: string; response: unknown }>();
+  const disbursements = new Map<string, { body: string; response: unknown }>();
+  const now = '2026-12-03T10:00:00Z';
+
+  /** Stores the first answer per idempotency key and replays it (IETF draft semantics). */
+  async function idempotent(store: Map<string, { body: string; response: unknown }>, request: Request, create: (body: Record<string, unknown>) => unknown) {
+    const key = request.headers.get('idempotency-key');
+    if (!key) return HttpResponse.json({ type: 'https://fenqi.test/problems/idempotency-key-missing', title: 'Idempotency-Key required', status: 400 }, { status: 400 });
+    const body = await request.text();
+    const stored = store.get(key);
+    if (stored) {
+      if (stored.body !== body) {
+        return HttpResponse.json({ type: 'https://fenqi.test/problems/idempotency-key-reused', title: 'Idempotency key reused with another request', status: 422 }, { status: 422 });
+      }
+      return HttpResponse.json(stored.response as Record<string, unknown>, { status: 201, headers: { 'idempotent-replayed': 'true' } });
+    }
+    const response = create(JSON.parse(body) as Record<string, unknown>);
+    store.set(key, { body, response });
+    return HttpResponse.json(response as Record<string, unknown>, { status: 201, headers: { 'x-request-id': 'req_created' } });
+  }
 
   /** Applies a pending fault to this request, or returns undefined to answer normally. */
   async function injected(route: string): Promise<Response | undefined> {
@@ -68,26 +89,44 @@ export function createTestBank(): TestBank {
     http.post(`${BASE_URL}/v1/applications`, async ({ request }) => {
       const fault = await injected('POST /v1/applications');
       if (fault) return fault;
-      const key = request.headers.get('idempotency-key') ?? '';
-      const body = await request.text();
-      const stored = applications.get(key);
-      if (stored) {
-        if (stored.body !== body) {
-          return HttpResponse.json({ type: 'https://fenqi.test/problems/idempotency-key-reused', title: 'Idempotency key reused with another request', status: 422 }, { status: 422 });
-        }
-        return HttpResponse.json(stored.response as Record<string, unknown>, { status: 201, headers: { 'idempotent-replayed': 'true' } });
-      }
-      const response = {
+      return idempotent(applications, request, () => ({
         id: `app_${String(applications.size + 1).padStart(8, '0')}`,
         object: 'application',
         sessionId: 'cs_00000001',
-        createdAt: '2026-12-03T10:00:00Z',
+        createdAt: now,
         status: 'declined',
         reasons: [{ code: 'affordability', message: 'The repayments would be too high for the stated income.' }],
-      };
-      applications.set(key, { body, response });
-      return HttpResponse.json(response, { status: 201, headers: { 'x-request-id': 'req_application' } });
+      }));
     }),
+    http.post(`${BASE_URL}/v1/checkout-sessions`, async ({ request }) => {
+      const body = (await request.json()) as Record<string, unknown>;
+      return HttpResponse.json(
+        { id: 'cs_00000001', object: 'checkout_session', status: 'open', amount: body['amount'], orderId: body['orderId'], scenario: body['scenario'], merchant: body['merchant'], clientSecret: 'cs_00000001_secret_abcdef', createdAt: now, expiresAt: '2026-12-03T11:00:00Z' },
+        { status: 201 },
+      );
+    }),
+    http.post(`${BASE_URL}/v1/applications/:id/confirm`, async ({ request, params }) => {
+      const fault = await injected('POST /v1/applications/confirm');
+      if (fault) return fault;
+      const body = (await request.json()) as Record<string, unknown>;
+      return HttpResponse.json({ object: 'order_confirmation', applicationId: params['id'], orderId: body['orderId'], amount: body['amount'], loanId: 'loan_00000001', confirmedAt: now });
+    }),
+    http.post(`${BASE_URL}/v1/disbursements`, async ({ request }) => {
+      const fault = await injected('POST /v1/disbursements');
+      if (fault) return fault;
+      return idempotent(disbursements, request, (body) => ({
+        id: `dsb_${String(disbursements.size + 1).padStart(8, '0')}`,
+        object: 'disbursement',
+        loanId: body['loanId'],
+        amount: body['amount'],
+        status: 'succeeded',
+        createdAt: now,
+        updatedAt: now,
+      }));
+    }),
+    http.get(`${BASE_URL}/v1/loans/:id`, () =>
+      HttpResponse.json({ type: 'https://fenqi.test/problems/not-found', title: 'No such loan', status: 404 }, { status: 404, headers: { 'content-type': 'application/problem+json' } }),
+    ),
   ];
 
   const fetchFromHandlers: typeof fetch = async (input, init) => {
@@ -109,6 +148,7 @@ export function createTestBank(): TestBank {
   return {
     handlers,
     requests,
+    disbursementCount: () => disbursements.size,
     fault: (route, fault) => faults.set(route, { ...fault }),
     fetch: fetchFromHandlers,
   };
