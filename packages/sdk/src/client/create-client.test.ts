@@ -8,6 +8,7 @@ import {
   IdempotencyError,
   isApiError,
   NetworkError,
+  PermissionError,
   RateLimitError,
   ServerError,
   TimeoutError,
@@ -157,6 +158,41 @@ describe('createClient: calls against the test bank', () => {
     const error = await rejection(fenqi.products.list({ merchant: 'shop-1', scenario: 'retail', currency: 'CNY' }));
     expect(error).to.be.instanceOf(ValidationError);
     expect((error as ValidationError).source).to.equal('response');
+  });
+
+  it("quotes the same numbers as the local offers", async () => {
+    const quote = await fenqi.quotes.create({ merchant: 'shop-1', scenario: 'retail', amount: { value: '4999.00', currency: 'CNY' } });
+    const local = await fenqi.offersFor(parseMoney('4999.00', 'CNY'), { merchant: 'shop-1', scenario: 'retail' });
+    const twelve = local.offers.find((offer) => offer.plan.id === 'plan_12m0000')!;
+    expect(quote.plans[0]!.instalments.map((row) => row.payment.value)).to.deep.equal(twelve.schedule.instalments.map((row) => toDecimalString(row.payment)));
+    expect(quote.plans[0]!.annualRate.percent).to.equal(twelve.annualRate.percent);
+  });
+
+  it('does not retry a POST without an idempotency key, and does with one', async () => {
+    const request = { merchant: 'shop-1', scenario: 'retail', amount: { value: '4999.00', currency: 'CNY' } } as const;
+    bank.fault('POST /v1/quotes', { times: 1, status: 503 });
+    expect(await rejection(fenqi.quotes.create(request))).to.be.instanceOf(ServerError);
+    expect(bank.requests).to.have.lengthOf(1);
+    expect(bank.requests[0]!.headers.get('idempotency-key')).to.equal(null);
+    bank.fault('POST /v1/quotes', { times: 1, status: 503 });
+    await fenqi.quotes.create(request, { idempotencyKey: 'quote-1' });
+    expect(bank.requests).to.have.lengthOf(3);
+  });
+
+  it('retrieves an application with its client secret, ignoring fields it does not know', async () => {
+    const application = await fenqi.applications.retrieve('app_00000007', 'cs_abc123_secret_xyz789');
+    expect(application.status).to.equal('review');
+    expect(application).not.to.have.property('futureField');
+    expect(await rejection(fenqi.applications.retrieve('app_00000007', 'cs_other_secret_000000'))).to.be.instanceOf(PermissionError);
+  });
+
+  it('stops retrying when the total budget is spent', async () => {
+    const impatient = createClient({ publishableKey: KEY, baseUrl: BASE_URL, fetch: bank.fetch, timeout: 100, totalTimeout: 300, maxRetries: 10 });
+    bank.fault('GET /v1/products', { times: 20, delayMs: 1000 });
+    const started = Date.now();
+    expect(await rejection(impatient.products.list({ merchant: 'shop-1', scenario: 'retail', currency: 'CNY' }))).to.be.instanceOf(TimeoutError);
+    expect(Date.now() - started).to.be.below(900);
+    expect(bank.requests.length).to.be.within(1, 3);
   });
 
   it('cancels with an AbortSignal', async () => {

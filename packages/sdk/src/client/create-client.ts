@@ -35,20 +35,46 @@ export interface ClientOptions {
   readonly locale?: string;
 }
 
-/** One plan computed locally for an amount. */
+/**
+ * One plan computed locally for an amount.
+ *
+ * @example
+ * ```ts
+ * for (const offer of offers) {
+ *   console.log(offer.plan.termMonths, toDecimalString(offer.schedule.instalments[0]!.payment), `${offer.annualRate.percent} %`)
+ * }
+ * ```
+ */
 export interface Offer {
   readonly plan: RatePlan;
   readonly schedule: Schedule;
   readonly annualRate: DisclosedRate;
 }
 
-/** Why a plan is not offered for an amount. */
+/**
+ * Why a plan is not offered for an amount.
+ *
+ * @example
+ * ```ts
+ * for (const { plan, reason } of ineligible) {
+ *   if (reason === 'below-minimum') hint(`From ${plan.minAmount.value} ${plan.minAmount.currency} in ${plan.termMonths} months`)
+ * }
+ * ```
+ */
 export interface IneligiblePlan {
   readonly plan: RatePlan;
   readonly reason: 'below-minimum' | 'above-maximum' | 'currency' | 'amount-too-small';
 }
 
-/** The plans of a rate card for one amount. */
+/**
+ * The plans of a rate card for one amount.
+ *
+ * @example
+ * ```ts
+ * const { offers, ineligible }: Offers = await fenqi.offersFor(parseMoney('4999.00', 'CNY'), { merchant: 'shop-1', scenario: 'retail' })
+ * offers[0] // the cheapest monthly payment
+ * ```
+ */
 export interface Offers {
   readonly rateCard: RateCard;
   readonly amount: Money;

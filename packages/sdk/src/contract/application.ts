@@ -2,7 +2,15 @@ import * as z from 'zod';
 import { CalendarDay, Timestamp, WireMoney, WireMoneyInput, prefixedId } from './primitives.js';
 import { QuotedPlan } from './quote.js';
 
-/** Who applies: checked by the bank's scoring; never stored by the browser. */
+/**
+ * Who applies: checked by the bank's scoring; never stored by the browser.
+ *
+ * @example
+ * ```ts
+ * const result = Applicant.safeParse(formValues)
+ * if (!result.success) showFieldErrors(toProblemErrors(result.error)) // before anything is sent
+ * ```
+ */
 export const Applicant = z
   .strictObject({
     name: z.string().trim().min(1).max(100),
@@ -18,7 +26,14 @@ export const Applicant = z
   .meta({ id: 'Applicant' });
 export type Applicant = z.infer<typeof Applicant>;
 
-/** What the shopper agreed to, with the versions of the texts shown. */
+/**
+ * What the shopper agreed to, with the versions of the texts shown.
+ *
+ * @example
+ * ```ts
+ * const consent = Consent.parse({ creditCheck: true, termsVersion: '2026-11', privacyVersion: '2026-11', acceptedAt: new Date().toISOString() })
+ * ```
+ */
 export const Consent = z
   .strictObject({
     creditCheck: z.literal(true),
@@ -28,7 +43,19 @@ export const Consent = z
   })
   .meta({ id: 'Consent' });
 
-/** Signals gathered by Fenqi's own code after consent; no third-party script. */
+/**
+ * Signals gathered by Fenqi's own code after consent; no third-party script.
+ *
+ * @example
+ * ```ts
+ * const device = DeviceSignals.parse({
+ *   fingerprint,
+ *   language: navigator.language,
+ *   timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+ *   screen: `${screen.width}x${screen.height}`,
+ * })
+ * ```
+ */
 export const DeviceSignals = z
   .strictObject({
     fingerprint: z.string().min(8).max(128),
@@ -38,7 +65,15 @@ export const DeviceSignals = z
   })
   .meta({ id: 'DeviceSignals' });
 
-/** Body of `POST /v1/applications` (publishable key + client secret; needs an Idempotency-Key). */
+/**
+ * Body of `POST /v1/applications` (publishable key + client secret; needs an Idempotency-Key).
+ *
+ * @example
+ * ```ts
+ * const request: ApplicationCreate = { clientSecret, planId: 'plan_12m0000', applicant, consent }
+ * const decision = await fenqi.applications.create(request, { idempotencyKey: `apply-${orderId}` })
+ * ```
+ */
 export const ApplicationCreate = z
   .strictObject({
     clientSecret: z.string().regex(/^cs_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/),
@@ -57,7 +92,17 @@ const applicationBase = {
   createdAt: Timestamp,
 };
 
-/** Why an application was declined: stable codes, with words for people. */
+/**
+ * Why an application was declined: stable codes, with words for people.
+ *
+ * @example
+ * ```ts
+ * if (decision.status === 'declined') {
+ *   track(decision.reasons.map((reason) => reason.code)) // e.g. ['affordability']: branch on these
+ *   show(decision.reasons[0]!.message) // shown to the shopper, never parsed
+ * }
+ * ```
+ */
 export const DeclineReason = z
   .object({
     code: z.string().regex(/^[a-z][a-z0-9_]*$/),
@@ -69,6 +114,13 @@ export const DeclineReason = z
  * The bank's decision. Business outcomes are values of this union, never errors: approved (the
  * final risk-priced plan and limit), declined (reason codes), review (decided later) or a
  * counter-offer (a lower amount or other term the shopper may accept).
+ *
+ * @example
+ * ```ts
+ * const decision: Application = await fenqi.applications.create(request)
+ * if (decision.status === 'approved') showPlan(decision.plan)
+ * else if (decision.status === 'counter_offer') showCounterOffer(decision.offer.amount, decision.offer.plan)
+ * ```
  */
 export const Application = z
   .discriminatedUnion('status', [

@@ -1,7 +1,15 @@
 import * as z from 'zod';
 import { Metadata, PositiveMoneyInput, prefixedId, Scenario, Timestamp, WireMoney } from './primitives.js';
 
-/** Body of `POST /v1/checkout-sessions` (secret key): the partner's server fixes the amount. */
+/**
+ * Body of `POST /v1/checkout-sessions` (secret key): the partner's server fixes the amount.
+ *
+ * @example
+ * ```ts
+ * const request: CheckoutSessionCreate = { amount: { value: '4999.00', currency: 'CNY' }, orderId: 'order-42', scenario: 'retail', merchant: 'shop-1' }
+ * const session = await bank.checkoutSessions.create(request)
+ * ```
+ */
 export const CheckoutSessionCreate = z
   .strictObject({
     amount: PositiveMoneyInput,
@@ -14,7 +22,15 @@ export const CheckoutSessionCreate = z
   .meta({ id: 'CheckoutSessionCreate' });
 export type CheckoutSessionCreate = z.infer<typeof CheckoutSessionCreate>;
 
-/** A checkout session; the browser only ever receives its opaque `clientSecret`. */
+/**
+ * A checkout session; the browser only ever receives its opaque `clientSecret`.
+ *
+ * @example
+ * ```ts
+ * const session: CheckoutSession = await bank.checkoutSessions.create(request)
+ * return Response.json({ clientSecret: session.clientSecret }) // nothing else goes to the browser
+ * ```
+ */
 export const CheckoutSession = z
   .object({
     id: prefixedId('cs'),

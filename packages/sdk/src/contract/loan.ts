@@ -2,7 +2,15 @@ import * as z from 'zod';
 import { prefixedId, Timestamp, WireMoney } from './primitives.js';
 import { DisclosedAnnualRate, WireInstalment } from './quote.js';
 
-/** A loan after confirmation, with the state of every instalment. */
+/**
+ * A loan after confirmation, with the state of every instalment.
+ *
+ * @example
+ * ```ts
+ * const loan: Loan = await bank.loans.retrieve('loan_00000001')
+ * const next = loan.instalments.find((instalment) => instalment.status === 'upcoming' || instalment.status === 'due')
+ * ```
+ */
 export const Loan = z
   .object({
     id: prefixedId('loan'),

@@ -28,7 +28,11 @@ export interface Operation {
    * secret, or a secret key (partner server only).
    */
   readonly auth: 'publishable' | 'client-secret' | 'secret';
-  /** Whether the call needs an `Idempotency-Key` header. */
+  /**
+   * The `Idempotency-Key` header: `required` for calls that create or move money (the SDK
+   * generates one per call when the caller gives none), `optional` where only a caller-given key is
+   * sent (a quote), `none` for reads.
+   */
   readonly idempotencyKey: 'required' | 'optional' | 'none';
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
@@ -47,11 +51,11 @@ export interface Operation {
 export const OPERATIONS: readonly Operation[] = [
   { operationId: 'listProducts', method: 'get', path: '/v1/products', summary: 'Rate cards for a merchant, scenario and currency', auth: 'publishable', idempotencyKey: 'none', query: ProductsQuery, response: RateCardList, status: 200 },
   { operationId: 'createQuote', method: 'post', path: '/v1/quotes', summary: "The bank's plans for an amount, with schedules", auth: 'publishable', idempotencyKey: 'optional', body: QuoteRequest, response: Quote, status: 201 },
-  { operationId: 'createCheckoutSession', method: 'post', path: '/v1/checkout-sessions', summary: 'Fix amount, order and scenario on the partner server', auth: 'secret', idempotencyKey: 'optional', body: CheckoutSessionCreate, response: CheckoutSession, status: 201 },
+  { operationId: 'createCheckoutSession', method: 'post', path: '/v1/checkout-sessions', summary: 'Fix amount, order and scenario on the partner server', auth: 'secret', idempotencyKey: 'required', body: CheckoutSessionCreate, response: CheckoutSession, status: 201 },
   { operationId: 'retrieveCheckoutSession', method: 'get', path: '/v1/checkout-sessions/{id}', summary: 'A checkout session', auth: 'secret', idempotencyKey: 'none', response: CheckoutSession, status: 200 },
   { operationId: 'createApplication', method: 'post', path: '/v1/applications', summary: 'Apply for the loan of a checkout session', auth: 'client-secret', idempotencyKey: 'required', body: ApplicationCreate, response: Application, status: 201 },
   { operationId: 'retrieveApplication', method: 'get', path: '/v1/applications/{id}', summary: 'An application and its decision', auth: 'client-secret', idempotencyKey: 'none', response: Application, status: 200 },
-  { operationId: 'confirmApplication', method: 'post', path: '/v1/applications/{id}/confirm', summary: 'Confirm the order of an approved application', auth: 'secret', idempotencyKey: 'optional', body: OrderConfirmation, response: ConfirmedOrder, status: 200 },
+  { operationId: 'confirmApplication', method: 'post', path: '/v1/applications/{id}/confirm', summary: 'Confirm the order of an approved application', auth: 'secret', idempotencyKey: 'required', body: OrderConfirmation, response: ConfirmedOrder, status: 200 },
   { operationId: 'createDisbursement', method: 'post', path: '/v1/disbursements', summary: 'Pay the merchant for a confirmed loan', auth: 'secret', idempotencyKey: 'required', body: DisbursementCreate, response: Disbursement, status: 201 },
   { operationId: 'retrieveDisbursement', method: 'get', path: '/v1/disbursements/{id}', summary: 'A disbursement', auth: 'secret', idempotencyKey: 'none', response: Disbursement, status: 200 },
   { operationId: 'retrieveLoan', method: 'get', path: '/v1/loans/{id}', summary: 'A loan and its repayment schedule', auth: 'secret', idempotencyKey: 'none', response: Loan, status: 200 },

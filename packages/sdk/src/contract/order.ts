@@ -4,6 +4,12 @@ import { PositiveMoneyInput, prefixedId, Timestamp, WireMoney } from './primitiv
 /**
  * Body of `POST /v1/applications/{id}/confirm` (secret key): the partner's server confirms the
  * order; the bank re-checks amount and order id against the session.
+ *
+ * @example
+ * ```ts
+ * const order: OrderConfirmation = { orderId: 'order-42', amount: { value: '4999.00', currency: 'CNY' } }
+ * const confirmed = await bank.applications.confirm('app_00000001', order)
+ * ```
  */
 export const OrderConfirmation = z
   .strictObject({
@@ -13,7 +19,15 @@ export const OrderConfirmation = z
   .meta({ id: 'OrderConfirmation' });
 export type OrderConfirmation = z.infer<typeof OrderConfirmation>;
 
-/** A confirmed order: the loan exists and can be disbursed. */
+/**
+ * A confirmed order: the loan exists and can be disbursed.
+ *
+ * @example
+ * ```ts
+ * const confirmed: ConfirmedOrder = await bank.applications.confirm(applicationId, order)
+ * await bank.disbursements.create({ loanId: confirmed.loanId, amount: confirmed.amount }, { idempotencyKey: `disburse-${confirmed.orderId}` })
+ * ```
+ */
 export const ConfirmedOrder = z
   .object({
     object: z.literal('order_confirmation'),

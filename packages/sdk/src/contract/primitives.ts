@@ -1,4 +1,4 @@
-import { isMoneyError, parseMoney } from '@fenqi/core';
+import { currencyExponent, isCurrencyCode, isMoneyError, parseMoney } from '@fenqi/core';
 import type { Money } from '@fenqi/core';
 import * as z from 'zod';
 
@@ -8,8 +8,15 @@ function moneyShape<Strict extends boolean>(strict: Strict) {
     currency: z.string().regex(/^[A-Z]{3}$/).meta({ description: 'ISO 4217 code.' }),
   };
   const object = strict ? z.strictObject(shape) : z.object(shape);
-  // The regexes describe the form for OpenAPI; @fenqi/core decides, with the currency's decimals.
+  // The regexes describe the form for OpenAPI; the currency's decimals decide. The common case is
+  // settled by a table lookup; only a failure asks @fenqi/core, for its precise message.
   return object.superRefine((money, context) => {
+    if (isCurrencyCode(money.currency)) {
+      const point = money.value.indexOf('.');
+      const decimals = point === -1 ? 0 : money.value.length - point - 1;
+      const digits = point === -1 ? money.value.length : point;
+      if (decimals <= currencyExponent(money.currency) && digits <= 15) return;
+    }
     try {
       parseMoney(money.value, money.currency);
     } catch (error) {
@@ -23,13 +30,35 @@ function moneyShape<Strict extends boolean>(strict: Strict) {
  * Money on the wire: a decimal string in major units with at most the currency's ISO 4217
  * decimals, next to its currency code (`{ "value": "4999.00", "currency": "CNY" }`). Never a
  * JSON number, which would round through a float. In responses unknown keys are dropped.
+ *
+ * @example
+ * ```ts
+ * const price: WireMoney = WireMoney.parse({ value: '4999.00', currency: 'CNY' })
+ * WireMoney.safeParse({ value: '1.5', currency: 'JPY' }).success // false: the yen has no decimals
+ * ```
  */
 export const WireMoney = moneyShape(false).meta({ id: 'Money' });
 export type WireMoney = z.infer<typeof WireMoney>;
-/** {@link WireMoney} in a request: unknown keys are an error. */
+/**
+ * {@link WireMoney} in a request: unknown keys are an error.
+ *
+ * @example
+ * ```ts
+ * WireMoneyInput.safeParse({ value: '15000.00', currency: 'CNY' }).success           // true
+ * WireMoneyInput.safeParse({ value: '15000.00', currency: 'CNY', minor: 1 }).success // false: unknown key
+ * ```
+ */
 export const WireMoneyInput = moneyShape(true).meta({ id: 'MoneyInput' });
 
-/** An amount in a request that must be above zero. */
+/**
+ * An amount in a request that must be above zero.
+ *
+ * @example
+ * ```ts
+ * PositiveMoneyInput.safeParse({ value: '4999.00', currency: 'CNY' }).success // true
+ * PositiveMoneyInput.safeParse({ value: '0.00', currency: 'CNY' }).success    // false
+ * ```
+ */
 export const PositiveMoneyInput = moneyShape(true)
   .refine((money) => !/^[0.]+$/.test(money.value), { message: 'The amount must be above zero.', path: ['value'] })
   .meta({ id: 'PositiveMoneyInput' });
@@ -46,7 +75,16 @@ export function fromWire(money: WireMoney): Money {
   return parseMoney(money.value, money.currency);
 }
 
-/** A prefixed identifier such as `app_8fJ2kLq0`. */
+/**
+ * A prefixed identifier such as `app_8fJ2kLq0`.
+ *
+ * @example
+ * ```ts
+ * const LoanId = prefixedId('loan')
+ * LoanId.safeParse('loan_00000001').success // true
+ * LoanId.safeParse('app_00000001').success  // false: wrong prefix
+ * ```
+ */
 export function prefixedId(prefix: string) {
   return z
     .string()
@@ -54,18 +92,75 @@ export function prefixedId(prefix: string) {
     .meta({ description: `Identifier starting with "${prefix}_".` });
 }
 
+/**
+ * A moment as an ISO 8601 date and time with its UTC offset (`Z` or `+08:00`).
+ *
+ * @example
+ * ```ts
+ * Timestamp.safeParse('2026-12-03T10:00:00+08:00').success // true
+ * Timestamp.safeParse('2026-12-03 10:00').success          // false
+ * ```
+ */
 export const Timestamp = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date and time.' });
+/**
+ * A day without a time or zone, such as a due date or a date of birth.
+ *
+ * @example
+ * ```ts
+ * CalendarDay.safeParse('2026-12-03').success // true
+ * CalendarDay.safeParse('03/12/2026').success // false
+ * ```
+ */
 export const CalendarDay = z.iso.date().meta({ description: 'ISO 8601 date, YYYY-MM-DD.' });
 
-/** What the shopper is buying: it selects the rate card. */
+/**
+ * What the shopper is buying: it selects the rate card.
+ *
+ * @example
+ * ```ts
+ * Scenario.options                     // ['retail', 'travel', 'education', 'medical']
+ * Scenario.safeParse('travel').success // true
+ * ```
+ */
 export const Scenario = z.enum(['retail', 'travel', 'education', 'medical']).meta({ id: 'Scenario' });
-/** How a plan repays its principal (see @fenqi/core ScheduleMethod). */
+/**
+ * How a plan repays its principal (see @fenqi/core ScheduleMethod).
+ *
+ * @example
+ * ```ts
+ * const method = RepaymentMethod.parse(searchParams.get('method')) // e.g. 'annuity'
+ * ```
+ */
 export const RepaymentMethod = z.enum(['annuity', 'equal-principal', 'flat-fee', 'interest-only']).meta({ id: 'RepaymentMethod' });
-/** Whose rules decide the disclosed annual rate. */
+/**
+ * Whose rules decide the disclosed annual rate.
+ *
+ * @example
+ * ```ts
+ * RateMarket.safeParse('EU').success // true
+ * RateMarket.safeParse('DE').success // false: Germany is in 'EU'
+ * ```
+ */
 export const RateMarket = z.enum(['CN', 'EU', 'UK', 'US', 'JP']).meta({ id: 'RateMarket' });
-/** A rate as a decimal string: "0.049" is 4.9 %. */
+/**
+ * A rate as a decimal string: "0.049" is 4.9 %.
+ *
+ * @example
+ * ```ts
+ * DecimalRate.safeParse('0.049').success // true
+ * DecimalRate.safeParse('4.9%').success  // false
+ * DecimalRate.safeParse(0.049).success   // false: a number would round through a float
+ * ```
+ */
 export const DecimalRate = z.string().regex(/^(0|[1-9]\d{0,2})(\.\d{1,12})?$/).meta({ description: 'Decimal fraction, "0.049" = 4.9 %.' });
-/** Free-form partner data: at most 20 short string values. */
+/**
+ * Free-form partner data: at most 20 short string values.
+ *
+ * @example
+ * ```ts
+ * const metadata = Metadata.parse({ cartId: 'cart-981', channel: 'app' })
+ * ```
+ */
 export const Metadata = z
   .record(z.string().max(40), z.string().max(500))
   .refine((record) => Object.keys(record).length <= 20, { message: 'At most 20 metadata keys.' })

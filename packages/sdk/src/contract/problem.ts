@@ -3,6 +3,12 @@ import * as z from 'zod';
 /**
  * An error answer, as RFC 9457 problem details. `errors` points at each invalid field with a JSON
  * Pointer into the request body (`#/applicant/email`).
+ *
+ * @example
+ * ```ts
+ * const problem: Problem = { type: 'https://fenqi.test/problems/invalid-request', title: 'Invalid request', status: 422, errors: toProblemErrors(result.error) }
+ * return Response.json(problem, { status: problem.status, headers: { 'content-type': 'application/problem+json' } })
+ * ```
  */
 export const Problem = z
   .object({

@@ -1,7 +1,14 @@
 import * as z from 'zod';
 import { CalendarDay, PositiveMoneyInput, prefixedId, RateMarket, RepaymentMethod, Scenario, Timestamp, WireMoney } from './primitives.js';
 
-/** One row of a repayment schedule on the wire. */
+/**
+ * One row of a repayment schedule on the wire.
+ *
+ * @example
+ * ```ts
+ * const rows = plan.instalments.map((row: WireInstalment) => [row.number, row.dueDate, row.payment.value])
+ * ```
+ */
 export const WireInstalment = z
   .object({
     number: z.int().min(1),
@@ -15,7 +22,15 @@ export const WireInstalment = z
   .meta({ id: 'Instalment' });
 export type WireInstalment = z.infer<typeof WireInstalment>;
 
-/** The annual rate a market requires, solved from the real cash flows. */
+/**
+ * The annual rate a market requires, solved from the real cash flows.
+ *
+ * @example
+ * ```ts
+ * const rate = DisclosedAnnualRate.parse({ market: 'CN', basis: 'nominal', percent: '13.03' })
+ * const label = `${rate.percent} % a year (${rate.basis})` // "13.03 % a year (nominal)"
+ * ```
+ */
 export const DisclosedAnnualRate = z
   .object({
     market: RateMarket,
@@ -24,7 +39,15 @@ export const DisclosedAnnualRate = z
   })
   .meta({ id: 'DisclosedAnnualRate' });
 
-/** A plan with its full schedule for one amount: what the bank will honour. */
+/**
+ * A plan with its full schedule for one amount: what the bank will honour.
+ *
+ * @example
+ * ```ts
+ * const twelve: QuotedPlan | undefined = quote.plans.find((plan) => plan.termMonths === 12)
+ * twelve?.totals.costOfCredit // interest + fees, as WireMoney
+ * ```
+ */
 export const QuotedPlan = z
   .object({
     planId: prefixedId('plan'),
@@ -38,7 +61,19 @@ export const QuotedPlan = z
   .meta({ id: 'QuotedPlan' });
 export type QuotedPlan = z.infer<typeof QuotedPlan>;
 
-/** Body of `POST /v1/quotes` (publishable key). */
+/**
+ * Body of `POST /v1/quotes` (publishable key).
+ *
+ * @example
+ * ```ts
+ * const request: QuoteRequest = { merchant: 'shop-1', scenario: 'retail', amount: { value: '4999.00', currency: 'CNY' } }
+ * const quote = await fenqi.quotes.create(request)
+ *
+ * // On a server: check a body, pointing at each bad field
+ * const result = QuoteRequest.safeParse(body)
+ * if (!result.success) return Response.json({ errors: toProblemErrors(result.error) }, { status: 422 })
+ * ```
+ */
 export const QuoteRequest = z
   .strictObject({
     merchant: z.string().min(1).max(64),
@@ -49,7 +84,15 @@ export const QuoteRequest = z
   .meta({ id: 'QuoteRequest' });
 export type QuoteRequest = z.infer<typeof QuoteRequest>;
 
-/** The bank's authoritative plans for an amount. */
+/**
+ * The bank's authoritative plans for an amount.
+ *
+ * @example
+ * ```ts
+ * const quote = Quote.parse(json)
+ * quote.plans.map((plan) => plan.termMonths) // e.g. [3, 12, 24]
+ * ```
+ */
 export const Quote = z
   .object({
     id: prefixedId('quote'),

@@ -1,7 +1,15 @@
 import * as z from 'zod';
 import { DecimalRate, prefixedId, RateMarket, RepaymentMethod, Scenario, WireMoney } from './primitives.js';
 
-/** One plan the bank offers: enough for `@fenqi/core` to compute any amount's schedule locally. */
+/**
+ * One plan the bank offers: enough for `@fenqi/core` to compute any amount's schedule locally.
+ *
+ * @example
+ * ```ts
+ * const plan: RatePlan | undefined = rateCard.plans.find((candidate) => candidate.termMonths === 12)
+ * plan?.minAmount // { value: '600.00', currency: 'CNY' }
+ * ```
+ */
 export const RatePlan = z
   .object({
     id: prefixedId('plan'),
@@ -21,7 +29,15 @@ export const RatePlan = z
   .meta({ id: 'RatePlan', description: 'A plan of a rate card; schedules come from @fenqi/core.' });
 export type RatePlan = z.infer<typeof RatePlan>;
 
-/** The plans a merchant offers for one scenario and currency (cacheable, publishable key). */
+/**
+ * The plans a merchant offers for one scenario and currency (cacheable, publishable key).
+ *
+ * @example
+ * ```ts
+ * const rateCard = RateCard.parse(json)
+ * rateCard.plans.map((plan) => plan.termMonths) // [3, 12, 24]
+ * ```
+ */
 export const RateCard = z
   .object({
     id: prefixedId('rc'),
@@ -36,7 +52,15 @@ export const RateCard = z
   .meta({ id: 'RateCard' });
 export type RateCard = z.infer<typeof RateCard>;
 
-/** Query of `GET /v1/products`. */
+/**
+ * Query of `GET /v1/products`.
+ *
+ * @example
+ * ```ts
+ * const query: ProductsQuery = { merchant: 'shop-1', scenario: 'retail', currency: 'CNY' }
+ * const { data } = await fenqi.products.list(query)
+ * ```
+ */
 export const ProductsQuery = z
   .strictObject({
     merchant: z.string().min(1).max(64),
@@ -46,5 +70,13 @@ export const ProductsQuery = z
   .meta({ id: 'ProductsQuery' });
 export type ProductsQuery = z.infer<typeof ProductsQuery>;
 
+/**
+ * Answer of `GET /v1/products`: the rate cards that match the query.
+ *
+ * @example
+ * ```ts
+ * const { data: rateCards } = RateCardList.parse(json)
+ * ```
+ */
 export const RateCardList = z.object({ object: z.literal('list'), data: z.array(RateCard) }).meta({ id: 'RateCardList' });
 export type RateCardList = z.infer<typeof RateCardList>;

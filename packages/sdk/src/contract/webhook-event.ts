@@ -8,6 +8,13 @@ const eventBase = { id: prefixedId('evt'), object: z.literal('event'), createdAt
 /**
  * The events the bank sends to a partner's webhook endpoint, signed with the Standard Webhooks
  * scheme. `webhook-id` equals `id` and is the key to deduplicate on.
+ *
+ * @example
+ * ```ts
+ * const event: WebhookEvent = await verifyWebhook(await request.text(), request.headers, secret)
+ * if (await alreadyHandled(event.id)) return new Response(null, { status: 200 })
+ * if (event.type === 'repayment.due') remind(event.data.loanId, event.data.dueDate, event.data.amount)
+ * ```
  */
 export const WebhookEvent = z
   .discriminatedUnion('type', [

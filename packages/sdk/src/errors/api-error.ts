@@ -23,15 +23,50 @@ export class ApiError extends FenqiError {
   }
 }
 
-/** 401: the key is missing, malformed or revoked. @example `if (error instanceof AuthenticationError) rotateKey()` */
+/**
+ * 401: the key is missing, malformed or revoked.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof AuthenticationError) rotateKey()
+ * ```
+ */
 export class AuthenticationError extends ApiError {}
-/** 403: the key may not do this (a publishable key cannot disburse). @example `if (error instanceof PermissionError) useServer()` */
+/**
+ * 403: the key may not do this (a publishable key cannot disburse).
+ *
+ * @example
+ * ```ts
+ * if (error instanceof PermissionError) useServer()
+ * ```
+ */
 export class PermissionError extends ApiError {}
-/** 404: no such resource. @example `if (error instanceof NotFoundError) showGone()` */
+/**
+ * 404: no such resource.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof NotFoundError) showGone()
+ * ```
+ */
 export class NotFoundError extends ApiError {}
-/** 409: the resource is in a state that does not allow this. @example `if (error instanceof ConflictError) refresh()` */
+/**
+ * 409: the resource is in a state that does not allow this.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof ConflictError) refresh()
+ * ```
+ */
 export class ConflictError extends ApiError {}
-/** The idempotency key was reused with a different request, or is still in flight. @example `if (error instanceof IdempotencyError) newKey()` */
+/**
+ * The idempotency key was reused with a different request, or is still in flight.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof IdempotencyError) newKey()
+ * ```
+ */
 export class IdempotencyError extends ApiError {}
 /**
  * 429: too many requests; `retryAfter` is the wait the bank asked for, in seconds.
@@ -50,7 +85,14 @@ export class RateLimitError extends ApiError {
     this.retryAfter = retryAfter;
   }
 }
-/** 5xx: the bank failed; safe to retry later. @example `if (error instanceof ServerError) retryLater()` */
+/**
+ * 5xx: the bank failed; safe to retry later.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof ServerError) retryLater()
+ * ```
+ */
 export class ServerError extends ApiError {}
 
 /**

@@ -1,6 +1,14 @@
 import { FenqiError } from './fenqi-error.js';
 
-/** One invalid field, as a JSON pointer into the request (or response) body. */
+/**
+ * One invalid field, as a JSON pointer into the request (or response) body.
+ *
+ * @example
+ * ```ts
+ * const byField = new Map(error.issues.map((issue: FieldIssue) => [issue.pointer, issue.detail]))
+ * byField.get('#/applicant/email') // e.g. "Invalid email address"
+ * ```
+ */
 export interface FieldIssue {
   readonly pointer: string;
   readonly detail: string;

@@ -98,7 +98,9 @@ export function createTransport(options: TransportOptions): Transport {
   async function send(operation: Operation, input: CallInput, callOptions: RequestOptions, etag?: string): Promise<{ data: unknown; headers: Headers } | { notModified: true; headers: Headers }> {
     const body = operation.body ? checked(operation.body, input.body) : undefined;
     const query = operation.query ? (checked(operation.query, input.query ?? {}) as Record<string, string>) : undefined;
-    const idempotencyKey = operation.idempotencyKey === 'none' ? undefined : (callOptions.idempotencyKey ?? crypto.randomUUID());
+    // One key per logical call, made before the first attempt, so every retry carries the same one.
+    const idempotencyKey =
+      operation.idempotencyKey === 'none' ? undefined : (callOptions.idempotencyKey ?? (operation.idempotencyKey === 'required' ? crypto.randomUUID() : undefined));
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
       throw new ValidationError('request', [{ pointer: 'Idempotency-Key', detail: 'Use 1–255 visible ASCII characters, e.g. a UUID.' }]);
     }

@@ -1,5 +1,7 @@
 import { getResponse, http, HttpResponse } from 'msw';
 import type { RequestHandler } from 'msw';
+import { buildSchedule, disclosedRate, parseMoney, toDecimalString } from '@fenqi/core';
+import type { Money } from '@fenqi/core';
 import type { RateCard } from '../contract/rate-card.js';
 
 /**
@@ -97,6 +99,41 @@ export function createTestBank(): TestBank {
         status: 'declined',
         reasons: [{ code: 'affordability', message: 'The repayments would be too high for the stated income.' }],
       }));
+    }),
+    http.post(`${BASE_URL}/v1/quotes`, async ({ request }) => {
+      const fault = await injected('POST /v1/quotes');
+      if (fault) return fault;
+      const body = (await request.json()) as { amount: { value: string; currency: string } };
+      const plan = RATE_CARD.plans[1]!;
+      const schedule = buildSchedule({ principal: parseMoney(body.amount.value, body.amount.currency), termMonths: plan.termMonths, method: plan.method, monthlyFeeRate: plan.monthlyFeeRate });
+      const wire = (money: Money) => ({ value: toDecimalString(money), currency: money.currency });
+      return HttpResponse.json(
+        {
+          id: 'quote_00000001',
+          object: 'quote',
+          amount: body.amount,
+          scenario: 'retail',
+          expiresAt: '2026-12-03T11:00:00Z',
+          plans: [
+            {
+              planId: plan.id,
+              termMonths: plan.termMonths,
+              method: plan.method,
+              instalments: schedule.instalments.map((row) => ({ number: row.number, payment: wire(row.payment), principal: wire(row.principal), interest: wire(row.interest), fee: wire(row.fee), balance: wire(row.balance) })),
+              totals: Object.fromEntries(Object.entries(schedule.totals).map(([key, money]) => [key, wire(money)])),
+              upfrontFee: wire(schedule.upfrontFee),
+              annualRate: { ...disclosedRate(schedule.annualRates, 'CN'), value: undefined },
+            },
+          ],
+        },
+        { status: 201 },
+      );
+    }),
+    http.get(`${BASE_URL}/v1/applications/:id`, ({ request, params }) => {
+      if (request.headers.get('fenqi-client-secret') !== 'cs_abc123_secret_xyz789') {
+        return HttpResponse.json({ type: 'https://fenqi.test/problems/forbidden', title: 'This client secret does not own the application', status: 403 }, { status: 403 });
+      }
+      return HttpResponse.json({ id: params['id'], object: 'application', sessionId: 'cs_00000001', createdAt: now, status: 'review', futureField: 'ignored' });
     }),
     http.post(`${BASE_URL}/v1/checkout-sessions`, async ({ request }) => {
       const body = (await request.json()) as Record<string, unknown>;

@@ -2,7 +2,14 @@ import { WebhookEvent } from '../contract/webhook-event.js';
 import { toProblemErrors } from '../contract/problem.js';
 import { FenqiError } from '../errors/fenqi-error.js';
 
-/** Why a webhook was refused. */
+/**
+ * Why a webhook was refused.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof WebhookVerificationError && error.code === 'timestamp-out-of-tolerance') checkServerClock()
+ * ```
+ */
 export type WebhookErrorCode = 'invalid-secret' | 'missing-header' | 'timestamp-out-of-tolerance' | 'invalid-signature' | 'invalid-payload';
 
 /**
