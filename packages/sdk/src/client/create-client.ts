@@ -4,8 +4,11 @@ import type { DisclosedRate } from '@fenqi/core';
 import type { Application, ApplicationCreate } from '../contract/application.js';
 import { operation } from '../contract/operations.js';
 import type { Quote, QuoteRequest } from '../contract/quote.js';
-import type { ProductsQuery, RateCard, RateCardList, RatePlan } from '../contract/rate-card.js';
+import type { RateCard, RateCardList, RatePlan } from '../contract/rate-card.js';
+import { ProductsQuery } from '../contract/rate-card.js';
+import { toProblemErrors } from '../contract/problem.js';
 import { FenqiError } from '../errors/fenqi-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import type { RequestOptions } from '../http/transport.js';
 import { createTransport } from '../http/transport.js';
 import { baseUrlForKey } from './keys.js';
@@ -129,7 +132,15 @@ interface CacheEntry {
  * ```
  */
 export function createClient(options: ClientOptions): FenqiClient {
-  const baseUrl = baseUrlForKey(options?.publishableKey, 'pk', options.baseUrl);
+  if (options === null || typeof options !== 'object') throw new FenqiError('createClient needs options: { publishableKey }.');
+  const baseUrl = baseUrlForKey(options.publishableKey, 'pk', options.baseUrl);
+  if (options.locale !== undefined) {
+    try {
+      Intl.getCanonicalLocales(options.locale);
+    } catch {
+      throw new FenqiError(`locale must be a language tag such as "zh-CN", not ${JSON.stringify(options.locale)}.`);
+    }
+  }
   const transport = createTransport({
     apiKey: options.publishableKey,
     baseUrl,
@@ -142,15 +153,19 @@ export function createClient(options: ClientOptions): FenqiClient {
   const input = (rest: { params?: Record<string, string>; query?: unknown; body?: unknown; headers?: Record<string, string> }) => ({ ...rest, headers: { ...headers, ...rest.headers } });
   const cache = new Map<string, CacheEntry>();
 
-  async function listProducts(query: ProductsQuery, requestOptions?: RequestOptions): Promise<RateCardList> {
-    const key = JSON.stringify([query?.merchant, query?.scenario, query?.currency]);
+  async function listProducts(query: ProductsQuery, requestOptions: RequestOptions = {}): Promise<RateCardList> {
+    // Check before the cache, so an invalid query is never answered from it.
+    const checked = ProductsQuery.safeParse(query);
+    if (!checked.success) throw new ValidationError('request', toProblemErrors(checked.error));
+    const key = JSON.stringify([checked.data.merchant, checked.data.scenario, checked.data.currency]);
     const entry = cache.get(key) ?? { freshUntil: 0 };
+    cache.set(key, entry);
     if (entry.value && Date.now() < entry.freshUntil) return entry.value;
-    if (entry.inFlight) return entry.inFlight;
-    entry.inFlight = transport
-      .conditional<RateCardList>(operation('listProducts'), input({ query }), entry.value ? entry.etag : undefined, requestOptions)
+    // Callers share one request; each keeps its own signal, so one caller's abort fails only that caller.
+    entry.inFlight ??= transport
+      .conditional<RateCardList>(operation('listProducts'), input({ query: checked.data }), entry.value ? entry.etag : undefined)
       .then((result) => {
-        if (!result.notModified) entry.value = result.data;
+        if (!result.notModified) entry.value = deepFreeze(result.data);
         entry.etag = result.etag;
         entry.freshUntil = Date.now() + (result.maxAgeSeconds ?? 0) * 1000;
         return entry.value!;
@@ -158,8 +173,7 @@ export function createClient(options: ClientOptions): FenqiClient {
       .finally(() => {
         delete entry.inFlight;
       });
-    cache.set(key, entry);
-    return entry.inFlight;
+    return untilAborted(entry.inFlight, requestOptions.signal);
   }
 
   return {
@@ -169,10 +183,15 @@ export function createClient(options: ClientOptions): FenqiClient {
     },
     applications: {
       create: (request, requestOptions) => transport.call(operation('createApplication'), input({ body: request }), requestOptions),
-      retrieve: (id, clientSecret, requestOptions) =>
-        transport.call(operation('retrieveApplication'), input({ params: { id }, headers: { 'fenqi-client-secret': clientSecret } }), requestOptions),
+      retrieve: (id, clientSecret, requestOptions) => {
+        if (typeof clientSecret !== 'string' || !/^cs_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/.test(clientSecret)) {
+          return Promise.reject(new ValidationError('request', [{ pointer: 'clientSecret', detail: 'Pass the checkout session client secret (cs_…_secret_…).' }]));
+        }
+        return transport.call(operation('retrieveApplication'), input({ params: { id }, headers: { 'fenqi-client-secret': clientSecret } }), requestOptions);
+      },
     },
     async offersFor(amount, { merchant, scenario }) {
+      if (typeof amount?.minor !== 'bigint' || typeof amount.currency !== 'string') throw new FenqiError('offersFor needs an amount of Money, e.g. parseMoney("4999.00", "CNY").');
       const list = await listProducts({ merchant, scenario, currency: amount.currency });
       const rateCard = list.data[0];
       if (!rateCard) throw new FenqiError(`No rate card for ${merchant}, ${scenario}, ${amount.currency}.`);
@@ -219,10 +238,31 @@ export function offersFromRateCard(rateCard: RateCard, amount: Money): Offers {
       });
       offers.push({ plan, schedule, annualRate: disclosedRate(schedule.annualRates, rateCard.market as RateMarket) });
     } catch (error) {
-      if (isScheduleError(error) && error.code === 'amount-too-small') ineligible.push({ plan, reason: 'amount-too-small' });
-      else throw error;
+      if (!isScheduleError(error)) throw error;
+      if (error.code !== 'amount-too-small') throw new FenqiError(`Plan ${plan.id} of rate card ${rateCard.id} cannot be computed: ${error.message}`, { cause: error });
+      ineligible.push({ plan, reason: 'amount-too-small' });
     }
   }
   offers.sort((a, b) => Number(a.schedule.instalments[0]!.payment.minor - b.schedule.instalments[0]!.payment.minor));
   return { rateCard, amount, offers, ineligible };
+}
+
+/** Resolves with `promise`, or rejects as soon as `signal` aborts (the shared work goes on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new FenqiError('listProducts was cancelled.', { cause: signal.reason }));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new FenqiError('listProducts was cancelled.', { cause: signal.reason }));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Freezes a cached answer all the way down, so no caller can change what the next one sees. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

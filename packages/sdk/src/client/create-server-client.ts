@@ -2,6 +2,7 @@ import type { CheckoutSession, CheckoutSessionCreate } from '../contract/checkou
 import type { Disbursement, DisbursementCreate } from '../contract/disbursement.js';
 import type { Loan } from '../contract/loan.js';
 import { operation } from '../contract/operations.js';
+import { fromWire } from '../contract/primitives.js';
 import type { ConfirmedOrder, OrderConfirmation } from '../contract/order.js';
 import type { WebhookEvent } from '../contract/webhook-event.js';
 import { FenqiError } from '../errors/fenqi-error.js';
@@ -77,10 +78,11 @@ export interface FenqiServerClient {
  * ```
  */
 export function createServerClient(options: ServerClientOptions): FenqiServerClient {
-  if (typeof window !== 'undefined' && typeof document !== 'undefined' && !options?.dangerouslyAllowBrowser) {
+  if (options === null || typeof options !== 'object') throw new FenqiError('createServerClient needs options: { secretKey }.');
+  if (typeof window !== 'undefined' && typeof document !== 'undefined' && !options.dangerouslyAllowBrowser) {
     throw new FenqiError('The server client holds your secret key and must not run in a browser: use createClient with your publishable key there.');
   }
-  const baseUrl = baseUrlForKey(options?.secretKey, 'sk', options.baseUrl);
+  const baseUrl = baseUrlForKey(options.secretKey, 'sk', options.baseUrl);
   const transport = createTransport({
     apiKey: options.secretKey,
     baseUrl,
@@ -99,7 +101,8 @@ export function createServerClient(options: ServerClientOptions): FenqiServerCli
       async confirm(applicationId, order, requestOptions) {
         const confirmed = await transport.call<ConfirmedOrder>(operation('confirmApplication'), { ...byId(applicationId), body: order }, requestOptions);
         // Belt and braces: never treat a confirmation of another order or amount as this one.
-        if (confirmed.orderId !== order.orderId || confirmed.amount.value !== order.amount.value || confirmed.amount.currency !== order.amount.currency) {
+        const [sent, answered] = [fromWire(order.amount), fromWire(confirmed.amount)];
+        if (confirmed.orderId !== order.orderId || sent.minor !== answered.minor || sent.currency !== answered.currency) {
           throw new FenqiError(`The bank confirmed ${confirmed.orderId} for ${confirmed.amount.value} ${confirmed.amount.currency}, not ${order.orderId} for ${order.amount.value} ${order.amount.currency}.`);
         }
         return confirmed;

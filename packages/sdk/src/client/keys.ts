@@ -1,4 +1,5 @@
 import { FenqiError } from '../errors/fenqi-error.js';
+import { normaliseBaseUrl } from '../http/transport.js';
 
 /** The bank's production API. Any other base URL is a test environment (sandbox or mock). */
 export const LIVE_BASE_URL = 'https://api.fenqi.com';
@@ -20,8 +21,9 @@ export function baseUrlForKey(key: unknown, kind: 'pk' | 'sk', baseUrl: string |
     );
   }
   const live = key.startsWith(`${kind}_live_`);
-  const url = baseUrl ?? (live ? LIVE_BASE_URL : SANDBOX_BASE_URL);
-  const liveUrl = url.replace(/\/+$/, '') === LIVE_BASE_URL;
+  const url = normaliseBaseUrl(baseUrl ?? (live ? LIVE_BASE_URL : SANDBOX_BASE_URL));
+  // Compare origins after parsing: "HTTPS://API.fenqi.com:443/v1/.." is the live API too.
+  const liveUrl = new URL(url).origin === new URL(LIVE_BASE_URL).origin;
   if (live !== liveUrl) {
     throw new FenqiError(live ? `A live key cannot be used against ${url}: use a ${kind}_test_ key there.` : `A test key cannot be used against the live API (${LIVE_BASE_URL}).`);
   }

@@ -49,6 +49,11 @@ export const RateCard = z
     plans: z.array(RatePlan),
     updatedAt: z.iso.datetime({ offset: true }),
   })
+  // Every amount of a plan is in the card's currency, or local offers would compare apples and yen.
+  .refine((card) => card.plans.every((plan) => [plan.minAmount, plan.maxAmount, plan.upfrontFee].every((money) => !money || money.currency === card.currency)), {
+    message: 'Every plan amount must be in the rate card currency.',
+    path: ['plans'],
+  })
   .meta({ id: 'RateCard' });
 export type RateCard = z.infer<typeof RateCard>;
 

@@ -81,7 +81,7 @@ export function normaliseBaseUrl(baseUrl: string): string {
     throw new FenqiError(`baseUrl must be an absolute URL such as "https://api.fenqi.com", not ${JSON.stringify(baseUrl)}.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new FenqiError(`baseUrl must use http or https, not ${url.protocol}`);
-  if (url.search || url.hash) throw new FenqiError('baseUrl must not carry a query or a fragment.');
+  if (url.search || url.hash || url.username || url.password) throw new FenqiError('baseUrl must not carry a query, a fragment or credentials.');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -98,6 +98,11 @@ export function createTransport(options: TransportOptions): Transport {
   async function send(operation: Operation, input: CallInput, callOptions: RequestOptions, etag?: string): Promise<{ data: unknown; headers: Headers } | { notModified: true; headers: Headers }> {
     const body = operation.body ? checked(operation.body, input.body) : undefined;
     const query = operation.query ? (checked(operation.query, input.query ?? {}) as Record<string, string>) : undefined;
+    // Ids go into the path: only safe characters, so "." or ".." can never reach another endpoint.
+    const badIds = Object.entries(input.params ?? {}).filter(([, value]) => typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(value));
+    if (badIds.length > 0) {
+      throw new ValidationError('request', badIds.map(([name]) => ({ pointer: name, detail: 'An id is 1–128 letters, digits, "_" or "-".' })));
+    }
     // One key per logical call, made before the first attempt, so every retry carries the same one.
     const idempotencyKey =
       operation.idempotencyKey === 'none' ? undefined : (callOptions.idempotencyKey ?? (operation.idempotencyKey === 'required' ? crypto.randomUUID() : undefined));
@@ -106,39 +111,60 @@ export function createTransport(options: TransportOptions): Transport {
     }
     // A POST is retried only when the bank can recognise the retry: with an idempotency key.
     const retryable = operation.method === 'get' || idempotencyKey !== undefined;
-    const url = `${baseUrl}${operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(input.params?.[name] ?? ''))}`;
-    let requestId: string | undefined;
-    try {
-      const response = await http(url, {
-        method: operation.method,
-        ...(body === undefined ? {} : { json: body }),
-        ...(query ? { searchParams: query } : {}),
-        headers: { ...input.headers, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}), ...(etag ? { 'if-none-match': etag } : {}) },
-        ...(callOptions.signal ? { signal: callOptions.signal } : {}),
-        ...(callOptions.timeout === undefined ? {} : { timeout: callOptions.timeout }),
-        throwHttpErrors: (status) => status !== 304,
-        retry: {
-          limit: retryable ? options.maxRetries : 0,
-          methods: ['get', 'post'],
-          statusCodes: RETRY_STATUS_CODES,
-          afterStatusCodes: [429, 503],
-          maxRetryAfter: 60_000,
-          backoffLimit: 8_000,
-          jitter: true,
-          retryOnTimeout: retryable,
-        },
-      });
-      requestId = response.headers.get('x-request-id') ?? undefined;
-      if (response.status === 304) return { notModified: true, headers: response.headers };
-      const data: unknown = await response.json().catch(() => NOT_JSON);
-      const parsed = operation.response.safeParse(data);
-      if (!parsed.success) {
-        const issues = data === NOT_JSON ? [{ pointer: '#', detail: 'The body is not JSON.' }] : toProblemErrors(parsed.error);
-        throw new ValidationError('response', issues, requestId);
+    const url = `${baseUrl}${operation.path.replace(/\{(\w+)\}/g, (_, name: string) => input.params?.[name] ?? '')}`;
+    const deadline = Date.now() + options.totalTimeout;
+    const attemptTimeout = callOptions.timeout ?? options.timeout;
+    // ky retries until the headers arrive; a GET whose body breaks off later is retried here.
+    const attempts = retryable ? options.maxRetries + 1 : 1;
+    for (let attempt = 1; ; attempt += 1) {
+      let requestId: string | undefined;
+      try {
+        const response = await http(url, {
+          method: operation.method,
+          ...(body === undefined ? {} : { json: body }),
+          ...(query ? { searchParams: query } : {}),
+          headers: { ...input.headers, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}), ...(etag ? { 'if-none-match': etag } : {}) },
+          ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+          timeout: attemptTimeout,
+          totalTimeout: Math.max(1, deadline - Date.now()),
+          throwHttpErrors: (status) => status !== 304,
+          retry: {
+            limit: retryable ? options.maxRetries : 0,
+            methods: ['get', 'post'],
+            statusCodes: RETRY_STATUS_CODES,
+            afterStatusCodes: [429, 503],
+            backoffLimit: 8_000,
+            jitter: true,
+            retryOnTimeout: retryable,
+            // Waiting longer than the budget allows only to time out would hide the real answer.
+            shouldRetry: ({ error }) => {
+              const wait = isHTTPError(error) ? retryAfterSeconds(error.response.headers.get('retry-after')) : undefined;
+              return wait !== undefined && Date.now() + wait * 1000 > deadline ? false : undefined;
+            },
+          },
+        });
+        requestId = response.headers.get('x-request-id') ?? undefined;
+        if (response.status === 304) {
+          if (!etag) throw new ValidationError('response', [{ pointer: '#', detail: '304 Not Modified to a request that had no cached copy.' }], requestId);
+          return { notModified: true, headers: response.headers };
+        }
+        if (response.status < 200 || response.status > 299) {
+          throw new ValidationError('response', [{ pointer: '#', detail: `Unexpected HTTP ${response.status}.` }], requestId);
+        }
+        const text = await readBody(response, Math.min(attemptTimeout, deadline - Date.now()), callOptions.signal);
+        let data: unknown;
+        try {
+          data = JSON.parse(text);
+        } catch {
+          throw new ValidationError('response', [{ pointer: '#', detail: 'The body is not JSON.' }], requestId);
+        }
+        const parsed = operation.response.safeParse(data);
+        if (!parsed.success) throw new ValidationError('response', toProblemErrors(parsed.error), requestId);
+        return { data: parsed.data, headers: response.headers };
+      } catch (error) {
+        if (error instanceof InterruptedBody && attempt < attempts && Date.now() < deadline) continue;
+        throw toFenqiError(error, url, operation, requestId);
       }
-      return { data: parsed.data, headers: response.headers };
-    } catch (error) {
-      throw toFenqiError(error, url, operation, requestId);
     }
   }
 
@@ -156,7 +182,34 @@ export function createTransport(options: TransportOptions): Transport {
   };
 }
 
-const NOT_JSON = Symbol('not JSON');
+/** The connection broke while the body was arriving. */
+class InterruptedBody extends Error {}
+/** The body did not finish arriving in time. */
+class SlowBody extends Error {}
+
+/** The body as text, within `ms` and the caller's signal; a stalled body never hangs the call. */
+async function readBody(response: Response, ms: number, signal: AbortSignal | undefined): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const limits = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SlowBody()), Math.max(0, ms));
+    if (signal) {
+      onAbort = () => reject(signal.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
+  });
+  const text = response.text().catch((error: unknown) => {
+    throw error instanceof TypeError ? new InterruptedBody(error.message, { cause: error }) : error;
+  });
+  try {
+    return await Promise.race([text, limits]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+    text.catch(() => undefined); // the losing read settles later; nothing is waiting for it
+  }
+}
 
 /** `max-age` of a Cache-Control header, or undefined (also for no-store / no-cache). */
 function maxAge(header: string | null): number | undefined {
@@ -176,16 +229,24 @@ function toFenqiError(error: unknown, url: string, operation: Operation, request
   if (error instanceof FenqiError) return error;
   if (isHTTPError(error)) {
     const headers = error.response.headers;
-    const id = headers.get('x-request-id') ?? undefined;
+    const status = error.response.status;
+    if (status < 400) return new ValidationError('response', [{ pointer: '#', detail: `Unexpected HTTP ${status}.` }], headers.get('x-request-id') ?? undefined);
     const parsed = Problem.safeParse(error.data);
-    const problem = parsed.success ? parsed.data : { type: 'about:blank', title: error.response.statusText || 'HTTP error', status: error.response.status };
-    return apiErrorFor(problem, id, headers.get('retry-after'));
+    // The HTTP status decides the class; a body that says otherwise does not.
+    const problem = { ...(parsed.success ? parsed.data : { type: 'about:blank', title: error.response.statusText || 'HTTP error' }), status };
+    return apiErrorFor(problem, headers.get('x-request-id') ?? undefined, headers.get('retry-after'));
   }
-  if (isKyTimeoutError(error)) {
+  if (isKyTimeoutError(error) || error instanceof SlowBody) {
     return new TimeoutError(`${operation.operationId} timed out: the bank did not answer in time (${url}).`, { requestId, cause: error });
   }
   if (error instanceof DOMException && error.name === 'AbortError') {
     return new FenqiError(`${operation.operationId} was cancelled.`, { cause: error });
+  }
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return new TimeoutError(`${operation.operationId} timed out: the signal's time ran out.`, { cause: error });
+  }
+  if (error instanceof InterruptedBody) {
+    return new NetworkError(`The connection to ${new URL(url).origin} broke while the answer was arriving.`, { requestId, cause: error });
   }
   if (isKyNetworkError(error) || error instanceof TypeError) {
     const crossOrigin = typeof location !== 'undefined' && new URL(url).origin !== location.origin;
@@ -196,7 +257,7 @@ function toFenqiError(error: unknown, url: string, operation: Operation, request
 }
 
 function apiErrorFor(problem: z.infer<typeof Problem>, requestId: string | undefined, retryAfter: string | null): ApiError {
-  if (/idempotency/i.test(problem.type)) return new IdempotencyError(problem, requestId);
+  if ([400, 409, 422].includes(problem.status) && /idempotency/i.test(problem.type)) return new IdempotencyError(problem, requestId);
   switch (problem.status) {
     case 401:
       return new AuthenticationError(problem, requestId);
@@ -212,10 +273,12 @@ function apiErrorFor(problem: z.infer<typeof Problem>, requestId: string | undef
   return problem.status >= 500 ? new ServerError(problem, requestId) : new ApiError(problem, requestId);
 }
 
-/** `Retry-After` as seconds, from either of its forms (seconds or an HTTP date). */
+/** `Retry-After` as seconds, from either of its forms (whole seconds or an HTTP date), else undefined. */
 function retryAfterSeconds(header: string | null): number | undefined {
   if (header === null) return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header);
-  const date = Date.parse(header);
+  const value = header.trim();
+  if (/^\d{1,10}$/.test(value)) return Number(value);
+  if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value)) return undefined;
+  const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }

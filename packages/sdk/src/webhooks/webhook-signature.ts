@@ -66,7 +66,9 @@ export async function verifyWebhook(
   secret: string,
   options: { now?: number } = {},
 ): Promise<WebhookEvent> {
-  const header = (name: string) => (headers instanceof Headers ? headers.get(name) : (headers[name] ?? headers[name.toLowerCase()])) ?? undefined;
+  // Header names are case-insensitive, whatever object carries them.
+  const lookup = headers instanceof Headers ? headers : new Headers(Object.entries(headers ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  const header = (name: string) => lookup.get(name) ?? undefined;
   const id = header('webhook-id');
   const timestamp = header('webhook-timestamp');
   const signatures = header('webhook-signature');
