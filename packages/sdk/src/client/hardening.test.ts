@@ -152,6 +152,17 @@ describe('clients: hardened against hostile answers and input', () => {
     expect(Object.isFrozen(list.data[0]!.plans)).to.equal(true);
   });
 
+  it('says plainly that a cross-origin network failure may be a CORS rejection (in a browser)', async function () {
+    if (typeof location === 'undefined') return this.skip();
+    const refused = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const fenqi = createClient({ publishableKey: KEY, baseUrl: BASE_URL, fetch: refused, maxRetries: 0 });
+    const error = await rejection(fenqi.products.list(QUERY));
+    expect(error).to.be.instanceOf(NetworkError);
+    expect((error as Error).message).to.contain("may not allow this page's origin").and.to.contain('CORS');
+  });
+
   it('reads webhook headers whatever their case', async () => {
     const body = JSON.stringify({ id: 'evt_00000001', object: 'event', createdAt: '2026-12-03T10:00:00Z', type: 'repayment.due', data: { loanId: 'loan_00000001', instalment: 1, dueDate: '2027-01-03', amount: { value: '446.57', currency: 'CNY' } } });
     const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
