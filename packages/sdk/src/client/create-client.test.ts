@@ -1,6 +1,5 @@
 import { parseMoney, toDecimalString } from '@fenqi/core';
 import { expect } from 'chai';
-import type { ApplicationCreate } from '../index.js';
 import {
   type ApiError,
   AuthenticationError,
@@ -16,32 +15,9 @@ import {
 } from '../index.js';
 import { BASE_URL, createTestBank } from '../test-support/test-bank.js';
 import type { TestBank } from '../test-support/test-bank.js';
+import { APPLICATION as application, rejection } from '../test-support/fixtures.js';
 
 const KEY = 'pk_test_51HxExample';
-const application: ApplicationCreate = {
-  clientSecret: 'cs_abc123_secret_xyz789',
-  planId: 'plan_12m0000',
-  applicant: {
-    name: 'Li Lei',
-    dateOfBirth: '1990-05-01',
-    email: 'li.lei@example.com',
-    mobile: '+8613800138000',
-    monthlyIncome: { value: '15000.00', currency: 'CNY' },
-    employment: 'employed',
-    housing: 'rent',
-    existingMonthlyDebt: { value: '0', currency: 'CNY' },
-  },
-  consent: { creditCheck: true, termsVersion: '2026-11', privacyVersion: '2026-11', acceptedAt: '2026-12-03T10:00:00+08:00' },
-};
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('createClient: keys', () => {
   it('refuses a secret key, saying why, before any request', () => {

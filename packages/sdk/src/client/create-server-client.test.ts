@@ -2,18 +2,10 @@ import { expect } from 'chai';
 import { createServerClient, FenqiError, NotFoundError, TimeoutError } from '../server.js';
 import { BASE_URL, createTestBank } from '../test-support/test-bank.js';
 import type { TestBank } from '../test-support/test-bank.js';
+import { rejection } from '../test-support/fixtures.js';
 
 const SECRET = 'sk_test_51HxExample';
 const inBrowser = typeof document !== 'undefined';
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('createServerClient', () => {
   let bank: TestBank;

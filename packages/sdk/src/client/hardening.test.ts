@@ -3,21 +3,13 @@ import { expect } from 'chai';
 import { createClient, FenqiError, isFenqiError, NetworkError, RateLimitError, ServerError, signWebhook, TimeoutError, ValidationError, verifyWebhook } from '../index.js';
 import { createServerClient } from '../server.js';
 import { BASE_URL, createTestBank, RATE_CARD } from '../test-support/test-bank.js';
+import { rejection } from '../test-support/fixtures.js';
 
 // Regression tests for what a review found by trying to break the clients.
 const KEY = 'pk_test_51HxExample';
 const SECRET = 'sk_test_51HxExample';
 const QUERY = { merchant: 'shop-1', scenario: 'retail', currency: 'CNY' } as const;
 const LIST = JSON.stringify({ object: 'list', data: [RATE_CARD] });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** A fetch that answers each call with the next of `answers` (the last one repeats). */
 function scripted(...answers: (() => Response)[]): typeof fetch & { calls: string[] } {

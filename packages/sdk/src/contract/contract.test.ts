@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type * as z from 'zod';
 import { Application, ApplicationCreate, buildOpenApiDocument, fromWire, QuoteRequest, RateCard, toJsonPointer, toProblemErrors, WireMoney } from '../index.js';
+import { APPLICATION } from '../test-support/fixtures.js';
 
 /** The problem-details pointers a schema reports for `input`. */
 function pointers(schema: z.ZodType, input: unknown): string[] {
@@ -73,21 +74,7 @@ describe('contract: requests are strict, responses tolerant', () => {
   });
 
   it('checks an application body in depth: consent, E.164 mobile, email, money', () => {
-    const body = {
-      clientSecret: 'cs_abc123_secret_xyz789',
-      planId: 'plan_12m0001',
-      applicant: {
-        name: '李雷',
-        dateOfBirth: '1990-05-01',
-        email: 'li.lei@example.com',
-        mobile: '+8613800138000',
-        monthlyIncome: { value: '15000.00', currency: 'CNY' },
-        employment: 'employed',
-        housing: 'rent',
-        existingMonthlyDebt: { value: '0', currency: 'CNY' },
-      },
-      consent: { creditCheck: true, termsVersion: '2026-11', privacyVersion: '2026-11', acceptedAt: '2026-12-03T10:00:00+08:00' },
-    };
+    const body = APPLICATION;
     expect(pointers(ApplicationCreate, body)).to.deep.equal([]);
     const bad = { ...body, applicant: { ...body.applicant, email: 'nope', mobile: '13800138000' }, consent: { ...body.consent, creditCheck: false } };
     expect(pointers(ApplicationCreate, bad)).to.have.members(['#/applicant/email', '#/applicant/mobile', '#/consent/creditCheck']);
