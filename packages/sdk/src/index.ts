@@ -18,9 +18,9 @@ export { Disbursement, DisbursementCreate } from './contract/disbursement.js';
 export { Loan } from './contract/loan.js';
 export { WebhookEvent } from './contract/webhook-event.js';
 export { Problem, toJsonPointer, toProblemErrors } from './contract/problem.js';
+export { parseContract } from './contract/messages.js';
 export { operation, OPERATIONS } from './contract/operations.js';
 export type { Operation } from './contract/operations.js';
-export { buildOpenApiDocument } from './contract/openapi.js';
 
 // clients
 export { createClient, offersFromRateCard } from './client/create-client.js';

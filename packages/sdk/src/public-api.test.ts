@@ -5,7 +5,7 @@ describe('@fenqi/sdk public API', () => {
     if (typeof globalThis.process?.versions?.node !== 'string') return this.skip();
     this.timeout(120_000);
     const { default: ts } = await import('typescript');
-    const entries = ['./index.ts', './server.ts'].map((path) => new URL(path, import.meta.url).pathname);
+    const entries = ['./index.ts', './server.ts', './openapi.ts'].map((path) => new URL(path, import.meta.url).pathname);
     const program = ts.createProgram(entries, {
       module: ts.ModuleKind.NodeNext,
       moduleResolution: ts.ModuleResolutionKind.NodeNext,

@@ -12,6 +12,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { RequestOptions } from '../http/transport.js';
 import { createTransport } from '../http/transport.js';
 import { baseUrlForKey } from './keys.js';
+import { parseContract } from '../contract/messages.js';
 
 /**
  * Options of {@link createClient}.
@@ -155,7 +156,7 @@ export function createClient(options: ClientOptions): FenqiClient {
 
   async function listProducts(query: ProductsQuery, requestOptions: RequestOptions = {}): Promise<RateCardList> {
     // Check before the cache, so an invalid query is never answered from it.
-    const checked = ProductsQuery.safeParse(query);
+    const checked = parseContract(ProductsQuery, query);
     if (!checked.success) throw new ValidationError('request', toProblemErrors(checked.error));
     const key = JSON.stringify([checked.data.merchant, checked.data.scenario, checked.data.currency]);
     const entry = cache.get(key) ?? { freshUntil: 0 };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDay, Timestamp, WireMoney, WireMoneyInput, prefixedId } from './primitives.js';
 import { QuotedPlan } from './quote.js';
 
@@ -13,17 +13,17 @@ import { QuotedPlan } from './quote.js';
  */
 export const Applicant = z
   .strictObject({
-    name: z.string().trim().min(1).max(100),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
     dateOfBirth: CalendarDay,
-    email: z.email().max(254),
-    mobile: z.string().regex(/^\+[1-9]\d{6,14}$/).meta({ description: 'E.164, e.g. +8613800138000.' }),
-    nationalId: z.string().min(4).max(32).optional(),
+    email: z.email().check(z.maxLength(254)),
+    mobile: z.string().check(z.regex(/^\+[1-9]\d{6,14}$/)).register(z.globalRegistry, { description: 'E.164, e.g. +8613800138000.' }),
+    nationalId: z.optional(z.string().check(z.minLength(4), z.maxLength(32))),
     monthlyIncome: WireMoneyInput,
     employment: z.enum(['employed', 'self-employed', 'student', 'retired', 'unemployed', 'other']),
     housing: z.enum(['own', 'mortgage', 'rent', 'family', 'other']),
     existingMonthlyDebt: WireMoneyInput,
   })
-  .meta({ id: 'Applicant' });
+  .register(z.globalRegistry, { id: 'Applicant' });
 export type Applicant = z.infer<typeof Applicant>;
 
 /**
@@ -37,11 +37,11 @@ export type Applicant = z.infer<typeof Applicant>;
 export const Consent = z
   .strictObject({
     creditCheck: z.literal(true),
-    termsVersion: z.string().min(1).max(32),
-    privacyVersion: z.string().min(1).max(32),
+    termsVersion: z.string().check(z.minLength(1), z.maxLength(32)),
+    privacyVersion: z.string().check(z.minLength(1), z.maxLength(32)),
     acceptedAt: Timestamp,
   })
-  .meta({ id: 'Consent' });
+  .register(z.globalRegistry, { id: 'Consent' });
 
 /**
  * Signals gathered by Fenqi's own code after consent; no third-party script.
@@ -58,12 +58,12 @@ export const Consent = z
  */
 export const DeviceSignals = z
   .strictObject({
-    fingerprint: z.string().min(8).max(128),
-    language: z.string().max(35).optional(),
-    timezone: z.string().max(64).optional(),
-    screen: z.string().regex(/^\d{2,5}x\d{2,5}$/).optional(),
+    fingerprint: z.string().check(z.minLength(8), z.maxLength(128)),
+    language: z.optional(z.string().check(z.maxLength(35))),
+    timezone: z.optional(z.string().check(z.maxLength(64))),
+    screen: z.optional(z.string().check(z.regex(/^\d{2,5}x\d{2,5}$/))),
   })
-  .meta({ id: 'DeviceSignals' });
+  .register(z.globalRegistry, { id: 'DeviceSignals' });
 
 /**
  * Body of `POST /v1/applications` (publishable key + client secret; needs an Idempotency-Key).
@@ -76,13 +76,13 @@ export const DeviceSignals = z
  */
 export const ApplicationCreate = z
   .strictObject({
-    clientSecret: z.string().regex(/^cs_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/),
+    clientSecret: z.string().check(z.regex(/^cs_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/)),
     planId: prefixedId('plan'),
     applicant: Applicant,
     consent: Consent,
-    device: DeviceSignals.optional(),
+    device: z.optional(DeviceSignals),
   })
-  .meta({ id: 'ApplicationCreate' });
+  .register(z.globalRegistry, { id: 'ApplicationCreate' });
 export type ApplicationCreate = z.infer<typeof ApplicationCreate>;
 
 const applicationBase = {
@@ -105,10 +105,10 @@ const applicationBase = {
  */
 export const DeclineReason = z
   .object({
-    code: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    code: z.string().check(z.regex(/^[a-z][a-z0-9_]*$/)),
     message: z.string(),
   })
-  .meta({ id: 'DeclineReason' });
+  .register(z.globalRegistry, { id: 'DeclineReason' });
 
 /**
  * The bank's decision. Business outcomes are values of this union, never errors: approved (the
@@ -125,9 +125,9 @@ export const DeclineReason = z
 export const Application = z
   .discriminatedUnion('status', [
     z.object({ ...applicationBase, status: z.literal('approved'), plan: QuotedPlan, limit: WireMoney, expiresAt: Timestamp }),
-    z.object({ ...applicationBase, status: z.literal('declined'), reasons: z.array(DeclineReason).min(1) }),
-    z.object({ ...applicationBase, status: z.literal('review'), decisionExpectedAt: Timestamp.optional() }),
+    z.object({ ...applicationBase, status: z.literal('declined'), reasons: z.array(DeclineReason).check(z.minLength(1)) }),
+    z.object({ ...applicationBase, status: z.literal('review'), decisionExpectedAt: z.optional(Timestamp) }),
     z.object({ ...applicationBase, status: z.literal('counter_offer'), offer: z.object({ amount: WireMoney, plan: QuotedPlan }), expiresAt: Timestamp }),
   ])
-  .meta({ id: 'Application' });
+  .register(z.globalRegistry, { id: 'Application' });
 export type Application = z.infer<typeof Application>;

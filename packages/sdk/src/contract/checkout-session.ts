@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Metadata, PositiveMoneyInput, prefixedId, Scenario, Timestamp, WireMoney } from './primitives.js';
 
 /**
@@ -13,13 +13,13 @@ import { Metadata, PositiveMoneyInput, prefixedId, Scenario, Timestamp, WireMone
 export const CheckoutSessionCreate = z
   .strictObject({
     amount: PositiveMoneyInput,
-    orderId: z.string().min(1).max(128),
+    orderId: z.string().check(z.minLength(1), z.maxLength(128)),
     scenario: Scenario,
-    merchant: z.string().min(1).max(64),
-    expiresInMinutes: z.int().min(5).max(24 * 60).optional(),
-    metadata: Metadata.optional(),
+    merchant: z.string().check(z.minLength(1), z.maxLength(64)),
+    expiresInMinutes: z.optional(z.int().check(z.minimum(5), z.maximum(24 * 60))),
+    metadata: z.optional(Metadata),
   })
-  .meta({ id: 'CheckoutSessionCreate' });
+  .register(z.globalRegistry, { id: 'CheckoutSessionCreate' });
 export type CheckoutSessionCreate = z.infer<typeof CheckoutSessionCreate>;
 
 /**
@@ -41,11 +41,11 @@ export const CheckoutSession = z
     scenario: Scenario,
     merchant: z.string(),
     /** Present on creation only; give it to the shopper's browser and nowhere else. */
-    clientSecret: z.string().regex(/^cs_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/).optional(),
-    applicationId: prefixedId('app').optional(),
-    metadata: Metadata.optional(),
+    clientSecret: z.optional(z.string().check(z.regex(/^cs_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/))),
+    applicationId: z.optional(prefixedId('app')),
+    metadata: z.optional(Metadata),
     createdAt: Timestamp,
     expiresAt: Timestamp,
   })
-  .meta({ id: 'CheckoutSession' });
+  .register(z.globalRegistry, { id: 'CheckoutSession' });
 export type CheckoutSession = z.infer<typeof CheckoutSession>;

@@ -1,10 +1,11 @@
 import { expect } from 'chai';
-import type * as z from 'zod';
-import { Application, ApplicationCreate, buildOpenApiDocument, fromWire, QuoteRequest, RateCard, toJsonPointer, toProblemErrors, WireMoney } from '../index.js';
+import type * as z from 'zod/mini';
+import { Application, ApplicationCreate, fromWire, QuoteRequest, RateCard, toJsonPointer, toProblemErrors, WireMoney } from '../index.js';
 import { APPLICATION } from '../test-support/fixtures.js';
+import { buildOpenApiDocument } from '../openapi.js';
 
 /** The problem-details pointers a schema reports for `input`. */
-function pointers(schema: z.ZodType, input: unknown): string[] {
+function pointers(schema: z.ZodMiniType, input: unknown): string[] {
   const result = schema.safeParse(input);
   return result.success ? [] : toProblemErrors(result.error).map((error) => error.pointer);
 }

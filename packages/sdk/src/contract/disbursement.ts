@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PositiveMoneyInput, prefixedId, Timestamp, WireMoney } from './primitives.js';
 
 /**
@@ -16,7 +16,7 @@ export const DisbursementCreate = z
     loanId: prefixedId('loan'),
     amount: PositiveMoneyInput,
   })
-  .meta({ id: 'DisbursementCreate' });
+  .register(z.globalRegistry, { id: 'DisbursementCreate' });
 export type DisbursementCreate = z.infer<typeof DisbursementCreate>;
 
 /**
@@ -35,9 +35,9 @@ export const Disbursement = z
     loanId: prefixedId('loan'),
     amount: WireMoney,
     status: z.enum(['pending', 'succeeded', 'failed']),
-    failureCode: z.string().optional(),
+    failureCode: z.optional(z.string()),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
-  .meta({ id: 'Disbursement' });
+  .register(z.globalRegistry, { id: 'Disbursement' });
 export type Disbursement = z.infer<typeof Disbursement>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { prefixedId, Timestamp, WireMoney } from './primitives.js';
 import { DisclosedAnnualRate, WireInstalment } from './quote.js';
 
@@ -20,9 +20,9 @@ export const Loan = z
     status: z.enum(['pending_disbursement', 'active', 'paid', 'overdue']),
     principal: WireMoney,
     annualRate: DisclosedAnnualRate,
-    instalments: z.array(WireInstalment.extend({ status: z.enum(['upcoming', 'due', 'paid', 'overdue']) })),
+    instalments: z.array(z.extend(WireInstalment, { status: z.enum(['upcoming', 'due', 'paid', 'overdue']) })),
     outstanding: WireMoney,
     createdAt: Timestamp,
   })
-  .meta({ id: 'Loan' });
+  .register(z.globalRegistry, { id: 'Loan' });
 export type Loan = z.infer<typeof Loan>;

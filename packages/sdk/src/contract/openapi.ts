@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { OPERATIONS } from './operations.js';
 import { Problem } from './problem.js';
 import { WebhookEvent } from './webhook-event.js';
@@ -23,14 +23,14 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     delete schema['$id'];
     delete schema['$schema'];
   }
-  const ref = (schema: z.ZodType) => ({ $ref: `${COMPONENTS}${idOf(schema)}` });
+  const ref = (schema: z.ZodMiniType) => ({ $ref: `${COMPONENTS}${idOf(schema)}` });
   const problem = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: ref(Problem) } } };
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of OPERATIONS) {
     const parameters: unknown[] = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
     for (const [name, field] of Object.entries(operation.query?.shape ?? {})) {
-      const schema = field as z.ZodType;
+      const schema = field as z.ZodMiniType;
       parameters.push({ name, in: 'query', required: !schema.safeParse(undefined).success, schema: z.globalRegistry.get(schema)?.id ? ref(schema) : inline(schema) });
     }
     if (operation.idempotencyKey !== 'none') {
@@ -72,12 +72,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
 }
 
 /** A schema without an id, written in place (without the $schema dialect line). */
-function inline(schema: z.ZodType): Record<string, unknown> {
+function inline(schema: z.ZodMiniType): Record<string, unknown> {
   const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
   return json;
 }
 
-function idOf(schema: z.ZodType): string {
+function idOf(schema: z.ZodMiniType): string {
   const id = z.globalRegistry.get(schema)?.id;
   if (!id) throw new Error('Every schema used by an operation needs .meta({ id }).');
   return id;

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { Application, ApplicationCreate } from './application.js';
 import { CheckoutSession, CheckoutSessionCreate } from './checkout-session.js';
 import { Disbursement, DisbursementCreate } from './disbursement.js';
@@ -34,9 +34,9 @@ export interface Operation {
    * sent (a quote), `none` for reads.
    */
   readonly idempotencyKey: 'required' | 'optional' | 'none';
-  readonly query?: z.ZodObject;
-  readonly body?: z.ZodType;
-  readonly response: z.ZodType;
+  readonly query?: z.ZodMiniObject;
+  readonly body?: z.ZodMiniType;
+  readonly response: z.ZodMiniType;
   readonly status: 200 | 201;
 }
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PositiveMoneyInput, prefixedId, Timestamp, WireMoney } from './primitives.js';
 
 /**
@@ -13,10 +13,10 @@ import { PositiveMoneyInput, prefixedId, Timestamp, WireMoney } from './primitiv
  */
 export const OrderConfirmation = z
   .strictObject({
-    orderId: z.string().min(1).max(128),
+    orderId: z.string().check(z.minLength(1), z.maxLength(128)),
     amount: PositiveMoneyInput,
   })
-  .meta({ id: 'OrderConfirmation' });
+  .register(z.globalRegistry, { id: 'OrderConfirmation' });
 export type OrderConfirmation = z.infer<typeof OrderConfirmation>;
 
 /**
@@ -37,5 +37,5 @@ export const ConfirmedOrder = z
     loanId: prefixedId('loan'),
     confirmedAt: Timestamp,
   })
-  .meta({ id: 'ConfirmedOrder' });
+  .register(z.globalRegistry, { id: 'ConfirmedOrder' });
 export type ConfirmedOrder = z.infer<typeof ConfirmedOrder>;

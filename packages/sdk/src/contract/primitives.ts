@@ -1,16 +1,17 @@
 import { currencyExponent, isCurrencyCode, isMoneyError, parseMoney } from '@fenqi/core';
 import type { Money } from '@fenqi/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 function moneyShape<Strict extends boolean>(strict: Strict) {
   const shape = {
-    value: z.string().regex(/^(0|[1-9]\d*)(\.\d+)?$/).meta({ description: 'Decimal string in major units, e.g. "4999.00" (CNY) or "500" (JPY).' }),
-    currency: z.string().regex(/^[A-Z]{3}$/).meta({ description: 'ISO 4217 code.' }),
+    value: z.string().check(z.regex(/^(0|[1-9]\d*)(\.\d+)?$/)).register(z.globalRegistry, { description: 'Decimal string in major units, e.g. "4999.00" (CNY) or "500" (JPY).' }),
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/)).register(z.globalRegistry, { description: 'ISO 4217 code.' }),
   };
   const object = strict ? z.strictObject(shape) : z.object(shape);
   // The regexes describe the form for OpenAPI; the currency's decimals decide. The common case is
   // settled by a table lookup; only a failure asks @fenqi/core, for its precise message.
-  return object.superRefine((money, context) => {
+  return object.check(
+    z.superRefine((money, context) => {
     if (isCurrencyCode(money.currency)) {
       const point = money.value.indexOf('.');
       const decimals = point === -1 ? 0 : money.value.length - point - 1;
@@ -23,7 +24,8 @@ function moneyShape<Strict extends boolean>(strict: Strict) {
       if (!isMoneyError(error)) throw error;
       context.addIssue({ code: 'custom', path: [error.code === 'unknown-currency' ? 'currency' : 'value'], message: error.message, params: { code: error.code } });
     }
-  });
+    }),
+  );
 }
 
 /**
@@ -37,7 +39,7 @@ function moneyShape<Strict extends boolean>(strict: Strict) {
  * WireMoney.safeParse({ value: '1.5', currency: 'JPY' }).success // false: the yen has no decimals
  * ```
  */
-export const WireMoney = moneyShape(false).meta({ id: 'Money' });
+export const WireMoney = moneyShape(false).register(z.globalRegistry, { id: 'Money' });
 export type WireMoney = z.infer<typeof WireMoney>;
 /**
  * {@link WireMoney} in a request: unknown keys are an error.
@@ -48,7 +50,7 @@ export type WireMoney = z.infer<typeof WireMoney>;
  * WireMoneyInput.safeParse({ value: '15000.00', currency: 'CNY', minor: 1 }).success // false: unknown key
  * ```
  */
-export const WireMoneyInput = moneyShape(true).meta({ id: 'MoneyInput' });
+export const WireMoneyInput = moneyShape(true).register(z.globalRegistry, { id: 'MoneyInput' });
 
 /**
  * An amount in a request that must be above zero.
@@ -60,8 +62,8 @@ export const WireMoneyInput = moneyShape(true).meta({ id: 'MoneyInput' });
  * ```
  */
 export const PositiveMoneyInput = moneyShape(true)
-  .refine((money) => !/^[0.]+$/.test(money.value), { message: 'The amount must be above zero.', path: ['value'] })
-  .meta({ id: 'PositiveMoneyInput' });
+  .check(z.refine((money) => !/^[0.]+$/.test(money.value), { message: 'The amount must be above zero.', path: ['value'] }))
+  .register(z.globalRegistry, { id: 'PositiveMoneyInput' });
 
 /**
  * Reads wire money as exact {@link Money} (call it on a value that passed a schema).
@@ -88,8 +90,8 @@ export function fromWire(money: WireMoney): Money {
 export function prefixedId(prefix: string) {
   return z
     .string()
-    .regex(new RegExp(`^${prefix}_[A-Za-z0-9]{6,64}$`))
-    .meta({ description: `Identifier starting with "${prefix}_".` });
+    .check(z.regex(new RegExp(`^${prefix}_[A-Za-z0-9]{6,64}$`)))
+    .register(z.globalRegistry, { description: `Identifier starting with "${prefix}_".` });
 }
 
 /**
@@ -101,7 +103,7 @@ export function prefixedId(prefix: string) {
  * Timestamp.safeParse('2026-12-03 10:00').success          // false
  * ```
  */
-export const Timestamp = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date and time.' });
+export const Timestamp = z.iso.datetime({ offset: true }).register(z.globalRegistry, { description: 'ISO 8601 date and time.' });
 /**
  * A day without a time or zone, such as a due date or a date of birth.
  *
@@ -111,7 +113,7 @@ export const Timestamp = z.iso.datetime({ offset: true }).meta({ description: 'I
  * CalendarDay.safeParse('03/12/2026').success // false
  * ```
  */
-export const CalendarDay = z.iso.date().meta({ description: 'ISO 8601 date, YYYY-MM-DD.' });
+export const CalendarDay = z.iso.date().register(z.globalRegistry, { description: 'ISO 8601 date, YYYY-MM-DD.' });
 
 /**
  * What the shopper is buying: it selects the rate card.
@@ -122,7 +124,7 @@ export const CalendarDay = z.iso.date().meta({ description: 'ISO 8601 date, YYYY
  * Scenario.safeParse('travel').success // true
  * ```
  */
-export const Scenario = z.enum(['retail', 'travel', 'education', 'medical']).meta({ id: 'Scenario' });
+export const Scenario = z.enum(['retail', 'travel', 'education', 'medical']).register(z.globalRegistry, { id: 'Scenario' });
 /**
  * How a plan repays its principal (see @fenqi/core ScheduleMethod).
  *
@@ -131,7 +133,7 @@ export const Scenario = z.enum(['retail', 'travel', 'education', 'medical']).met
  * const method = RepaymentMethod.parse(searchParams.get('method')) // e.g. 'annuity'
  * ```
  */
-export const RepaymentMethod = z.enum(['annuity', 'equal-principal', 'flat-fee', 'interest-only']).meta({ id: 'RepaymentMethod' });
+export const RepaymentMethod = z.enum(['annuity', 'equal-principal', 'flat-fee', 'interest-only']).register(z.globalRegistry, { id: 'RepaymentMethod' });
 /**
  * Whose rules decide the disclosed annual rate.
  *
@@ -141,7 +143,7 @@ export const RepaymentMethod = z.enum(['annuity', 'equal-principal', 'flat-fee',
  * RateMarket.safeParse('DE').success // false: Germany is in 'EU'
  * ```
  */
-export const RateMarket = z.enum(['CN', 'EU', 'UK', 'US', 'JP']).meta({ id: 'RateMarket' });
+export const RateMarket = z.enum(['CN', 'EU', 'UK', 'US', 'JP']).register(z.globalRegistry, { id: 'RateMarket' });
 /**
  * A rate as a decimal string: "0.049" is 4.9 %.
  *
@@ -152,7 +154,10 @@ export const RateMarket = z.enum(['CN', 'EU', 'UK', 'US', 'JP']).meta({ id: 'Rat
  * DecimalRate.safeParse(0.049).success   // false: a number would round through a float
  * ```
  */
-export const DecimalRate = z.string().regex(/^(0|[1-9]\d{0,2})(\.\d{1,12})?$/).meta({ description: 'Decimal fraction, "0.049" = 4.9 %.' });
+export const DecimalRate = z
+  .string()
+  .check(z.regex(/^(0|[1-9]\d{0,2})(\.\d{1,12})?$/))
+  .register(z.globalRegistry, { description: 'Decimal fraction, "0.049" = 4.9 %.' });
 /**
  * Free-form partner data: at most 20 short string values.
  *
@@ -162,6 +167,6 @@ export const DecimalRate = z.string().regex(/^(0|[1-9]\d{0,2})(\.\d{1,12})?$/).m
  * ```
  */
 export const Metadata = z
-  .record(z.string().max(40), z.string().max(500))
-  .refine((record) => Object.keys(record).length <= 20, { message: 'At most 20 metadata keys.' })
-  .meta({ id: 'Metadata' });
+  .record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(500)))
+  .check(z.refine((record) => Object.keys(record).length <= 20, { message: 'At most 20 metadata keys.' }))
+  .register(z.globalRegistry, { id: 'Metadata' });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * An error answer, as RFC 9457 problem details. `errors` points at each invalid field with a JSON
@@ -14,13 +14,13 @@ export const Problem = z
   .object({
     type: z.string(),
     title: z.string(),
-    status: z.int().min(400).max(599),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    requestId: z.string().optional(),
-    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+    status: z.int().check(z.minimum(400), z.maximum(599)),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
+    requestId: z.optional(z.string()),
+    errors: z.optional(z.array(z.object({ pointer: z.string(), detail: z.string() }))),
   })
-  .meta({ id: 'Problem' });
+  .register(z.globalRegistry, { id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
 
 /**
@@ -45,7 +45,7 @@ export function toJsonPointer(path: readonly PropertyKey[]): string {
  * if (!result.success) problem.errors = toProblemErrors(result.error)
  * ```
  */
-export function toProblemErrors(error: z.ZodError): { pointer: string; detail: string }[] {
+export function toProblemErrors(error: z.core.$ZodError): { pointer: string; detail: string }[] {
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ pointer: toJsonPointer([...issue.path, key]), detail: `Unknown field "${key}".` }))

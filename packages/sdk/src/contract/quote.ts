@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CalendarDay, PositiveMoneyInput, prefixedId, RateMarket, RepaymentMethod, Scenario, Timestamp, WireMoney } from './primitives.js';
 
 /**
@@ -11,15 +11,15 @@ import { CalendarDay, PositiveMoneyInput, prefixedId, RateMarket, RepaymentMetho
  */
 export const WireInstalment = z
   .object({
-    number: z.int().min(1),
-    dueDate: CalendarDay.optional(),
+    number: z.int().check(z.minimum(1)),
+    dueDate: z.optional(CalendarDay),
     payment: WireMoney,
     principal: WireMoney,
     interest: WireMoney,
     fee: WireMoney,
     balance: WireMoney,
   })
-  .meta({ id: 'Instalment' });
+  .register(z.globalRegistry, { id: 'Instalment' });
 export type WireInstalment = z.infer<typeof WireInstalment>;
 
 /**
@@ -35,9 +35,9 @@ export const DisclosedAnnualRate = z
   .object({
     market: RateMarket,
     basis: z.enum(['nominal', 'effective']),
-    percent: z.string().regex(/^-?\d+(\.\d+)?$/),
+    percent: z.string().check(z.regex(/^-?\d+(\.\d+)?$/)),
   })
-  .meta({ id: 'DisclosedAnnualRate' });
+  .register(z.globalRegistry, { id: 'DisclosedAnnualRate' });
 
 /**
  * A plan with its full schedule for one amount: what the bank will honour.
@@ -51,14 +51,14 @@ export const DisclosedAnnualRate = z
 export const QuotedPlan = z
   .object({
     planId: prefixedId('plan'),
-    termMonths: z.int().min(1),
+    termMonths: z.int().check(z.minimum(1)),
     method: RepaymentMethod,
     instalments: z.array(WireInstalment),
     totals: z.object({ payment: WireMoney, principal: WireMoney, interest: WireMoney, fees: WireMoney, costOfCredit: WireMoney }),
     upfrontFee: WireMoney,
     annualRate: DisclosedAnnualRate,
   })
-  .meta({ id: 'QuotedPlan' });
+  .register(z.globalRegistry, { id: 'QuotedPlan' });
 export type QuotedPlan = z.infer<typeof QuotedPlan>;
 
 /**
@@ -76,12 +76,12 @@ export type QuotedPlan = z.infer<typeof QuotedPlan>;
  */
 export const QuoteRequest = z
   .strictObject({
-    merchant: z.string().min(1).max(64),
+    merchant: z.string().check(z.minLength(1), z.maxLength(64)),
     scenario: Scenario,
     amount: PositiveMoneyInput,
-    planIds: z.array(prefixedId('plan')).min(1).max(50).optional(),
+    planIds: z.optional(z.array(prefixedId('plan')).check(z.minLength(1), z.maxLength(50))),
   })
-  .meta({ id: 'QuoteRequest' });
+  .register(z.globalRegistry, { id: 'QuoteRequest' });
 export type QuoteRequest = z.infer<typeof QuoteRequest>;
 
 /**
@@ -102,5 +102,5 @@ export const Quote = z
     plans: z.array(QuotedPlan),
     expiresAt: Timestamp,
   })
-  .meta({ id: 'Quote' });
+  .register(z.globalRegistry, { id: 'Quote' });
 export type Quote = z.infer<typeof Quote>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DecimalRate, prefixedId, RateMarket, RepaymentMethod, Scenario, WireMoney } from './primitives.js';
 
 /**
@@ -13,20 +13,20 @@ import { DecimalRate, prefixedId, RateMarket, RepaymentMethod, Scenario, WireMon
 export const RatePlan = z
   .object({
     id: prefixedId('plan'),
-    termMonths: z.int().min(1).max(600),
+    termMonths: z.int().check(z.minimum(1), z.maximum(600)),
     method: RepaymentMethod,
     annualRate: DecimalRate,
     monthlyFeeRate: DecimalRate,
-    upfrontFee: WireMoney.optional(),
+    upfrontFee: z.optional(WireMoney),
     feeFinanced: z.boolean(),
     minAmount: WireMoney,
     maxAmount: WireMoney,
     /** Who pays for a 0 % plan: the merchant subsidises it. */
-    subsidisedBy: z.enum(['merchant']).optional(),
+    subsidisedBy: z.optional(z.enum(['merchant'])),
     rounding: z.enum(['half-up', 'half-even', 'down', 'up']),
     residual: z.enum(['last', 'first']),
   })
-  .meta({ id: 'RatePlan', description: 'A plan of a rate card; schedules come from @fenqi/core.' });
+  .register(z.globalRegistry, { id: 'RatePlan', description: 'A plan of a rate card; schedules come from @fenqi/core.' });
 export type RatePlan = z.infer<typeof RatePlan>;
 
 /**
@@ -44,17 +44,19 @@ export const RateCard = z
     object: z.literal('rate_card'),
     merchant: z.string(),
     scenario: Scenario,
-    currency: z.string().regex(/^[A-Z]{3}$/),
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
     market: RateMarket,
     plans: z.array(RatePlan),
     updatedAt: z.iso.datetime({ offset: true }),
   })
   // Every amount of a plan is in the card's currency, or local offers would compare apples and yen.
-  .refine((card) => card.plans.every((plan) => [plan.minAmount, plan.maxAmount, plan.upfrontFee].every((money) => !money || money.currency === card.currency)), {
+  .check(
+    z.refine((card) => card.plans.every((plan) => [plan.minAmount, plan.maxAmount, plan.upfrontFee].every((money) => !money || money.currency === card.currency)), {
     message: 'Every plan amount must be in the rate card currency.',
     path: ['plans'],
-  })
-  .meta({ id: 'RateCard' });
+  }),
+  )
+  .register(z.globalRegistry, { id: 'RateCard' });
 export type RateCard = z.infer<typeof RateCard>;
 
 /**
@@ -68,11 +70,11 @@ export type RateCard = z.infer<typeof RateCard>;
  */
 export const ProductsQuery = z
   .strictObject({
-    merchant: z.string().min(1).max(64),
+    merchant: z.string().check(z.minLength(1), z.maxLength(64)),
     scenario: Scenario,
-    currency: z.string().regex(/^[A-Z]{3}$/),
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
   })
-  .meta({ id: 'ProductsQuery' });
+  .register(z.globalRegistry, { id: 'ProductsQuery' });
 export type ProductsQuery = z.infer<typeof ProductsQuery>;
 
 /**
@@ -83,5 +85,5 @@ export type ProductsQuery = z.infer<typeof ProductsQuery>;
  * const { data: rateCards } = RateCardList.parse(json)
  * ```
  */
-export const RateCardList = z.object({ object: z.literal('list'), data: z.array(RateCard) }).meta({ id: 'RateCardList' });
+export const RateCardList = z.object({ object: z.literal('list'), data: z.array(RateCard) }).register(z.globalRegistry, { id: 'RateCardList' });
 export type RateCardList = z.infer<typeof RateCardList>;

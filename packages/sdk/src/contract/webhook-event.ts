@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Application } from './application.js';
 import { CalendarDay, prefixedId, Timestamp, WireMoney } from './primitives.js';
 import { Disbursement } from './disbursement.js';
@@ -24,13 +24,13 @@ export const WebhookEvent = z
     z.object({
       ...eventBase,
       type: z.literal('repayment.due'),
-      data: z.object({ loanId: prefixedId('loan'), instalment: z.int().min(1), dueDate: CalendarDay, amount: WireMoney }),
+      data: z.object({ loanId: prefixedId('loan'), instalment: z.int().check(z.minimum(1)), dueDate: CalendarDay, amount: WireMoney }),
     }),
     z.object({
       ...eventBase,
       type: z.literal('loan.overdue'),
-      data: z.object({ loanId: prefixedId('loan'), instalment: z.int().min(1), overdueSince: CalendarDay, amount: WireMoney }),
+      data: z.object({ loanId: prefixedId('loan'), instalment: z.int().check(z.minimum(1)), overdueSince: CalendarDay, amount: WireMoney }),
     }),
   ])
-  .meta({ id: 'WebhookEvent' });
+  .register(z.globalRegistry, { id: 'WebhookEvent' });
 export type WebhookEvent = z.infer<typeof WebhookEvent>;

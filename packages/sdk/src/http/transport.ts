@@ -1,5 +1,5 @@
 import ky, { isHTTPError, isNetworkError as isKyNetworkError, isTimeoutError as isKyTimeoutError } from 'ky';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Operation } from '../contract/operations.js';
 import { Problem, toProblemErrors } from '../contract/problem.js';
 import {
@@ -16,6 +16,7 @@ import { FenqiError } from '../errors/fenqi-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { ValidationError } from '../errors/validation-error.js';
+import { parseContract } from '../contract/messages.js';
 
 /** Options every client shares. */
 export interface TransportOptions {
@@ -158,7 +159,7 @@ export function createTransport(options: TransportOptions): Transport {
         } catch {
           throw new ValidationError('response', [{ pointer: '#', detail: 'The body is not JSON.' }], requestId);
         }
-        const parsed = operation.response.safeParse(data);
+        const parsed = parseContract(operation.response, data);
         if (!parsed.success) throw new ValidationError('response', toProblemErrors(parsed.error), requestId);
         return { data: parsed.data, headers: response.headers };
       } catch (error) {
@@ -219,8 +220,8 @@ function maxAge(header: string | null): number | undefined {
 }
 
 /** Parses `value` with `schema` or throws a ValidationError listing every issue. */
-function checked(schema: z.ZodType, value: unknown): unknown {
-  const result = schema.safeParse(value);
+function checked(schema: z.ZodMiniType, value: unknown): unknown {
+  const result = parseContract(schema, value);
   if (!result.success) throw new ValidationError('request', toProblemErrors(result.error));
   return result.data;
 }

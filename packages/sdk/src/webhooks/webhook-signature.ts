@@ -1,6 +1,7 @@
 import { WebhookEvent } from '../contract/webhook-event.js';
 import { toProblemErrors } from '../contract/problem.js';
 import { FenqiError } from '../errors/fenqi-error.js';
+import { parseContract } from '../contract/messages.js';
 
 /**
  * Why a webhook was refused.
@@ -95,7 +96,7 @@ export async function verifyWebhook(
   } catch {
     throw new WebhookVerificationError('invalid-payload', 'The signed webhook body is not JSON.');
   }
-  const parsed = WebhookEvent.safeParse(json);
+  const parsed = parseContract(WebhookEvent, json);
   if (!parsed.success) {
     throw new WebhookVerificationError('invalid-payload', `The webhook event does not match the contract: ${toProblemErrors(parsed.error).map((issue) => `${issue.pointer} ${issue.detail}`).join('; ')}`);
   }
