@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type * as z from 'zod/mini';
-import { Application, ApplicationCreate, fromWire, QuoteRequest, RateCard, toJsonPointer, toProblemErrors, WireMoney } from '../index.js';
+import { Application, ApplicationCreate, fromWire, parseContract, QuoteRequest, RateCard, toJsonPointer, toProblemErrors, WireMoney } from '../index.js';
 import { APPLICATION } from '../test-support/fixtures.js';
 import { buildOpenApiDocument } from '../openapi.js';
 
@@ -79,6 +79,21 @@ describe('contract: requests are strict, responses tolerant', () => {
     expect(pointers(ApplicationCreate, body)).to.deep.equal([]);
     const bad = { ...body, applicant: { ...body.applicant, email: 'nope', mobile: '13800138000' }, consent: { ...body.consent, creditCheck: false } };
     expect(pointers(ApplicationCreate, bad)).to.have.members(['#/applicant/email', '#/applicant/mobile', '#/consent/creditCheck']);
+  });
+});
+
+describe('contract: messages', () => {
+  it('explains each issue in plain English (zod/mini has none of its own)', () => {
+    const result = parseContract(QuoteRequest, { merchant: '', scenario: 'grocery', amount: { value: '1.005', currency: 'CNY' }, extra: 1 });
+    const details = result.success ? [] : toProblemErrors(result.error).map((issue) => `${issue.pointer} ${issue.detail}`);
+    expect(details).to.have.members([
+      '#/merchant At least 1 character.',
+      '#/scenario Expected "retail" or "travel" or "education" or "medical".',
+      '#/amount/value "1.005" has 3 decimals but CNY has at most 2.',
+      '#/extra Unknown field "extra".',
+    ]);
+    const missing = parseContract(QuoteRequest, {});
+    expect(missing.success ? [] : toProblemErrors(missing.error).map((issue) => issue.detail)).to.deep.equal(['Required.', 'Required.', 'Required.']);
   });
 });
 

@@ -5,13 +5,14 @@ import type * as z from 'zod/mini';
  * loading zod's locale would be a global side effect, so the SDK passes this map to each parse.
  */
 function message(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return 'Required.';
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'Required.' : `Expected ${issue.expected}.`;
+      return `Expected ${issue.expected}.`;
     case 'too_small':
-      return issue.origin === 'string' ? `At least ${issue.minimum} characters.` : issue.origin === 'array' ? `At least ${issue.minimum} items.` : `At least ${issue.minimum}.`;
+      return `At least ${count(issue.minimum, issue.origin)}.`;
     case 'too_big':
-      return issue.origin === 'string' ? `At most ${issue.maximum} characters.` : issue.origin === 'array' ? `At most ${issue.maximum} items.` : `At most ${issue.maximum}.`;
+      return `At most ${count(issue.maximum, issue.origin)}.`;
     case 'invalid_format':
       return issue.format === 'regex' ? 'Not in the expected format.' : `Not a valid ${issue.format}.`;
     case 'invalid_value':
@@ -21,6 +22,12 @@ function message(issue: z.core.$ZodRawIssue): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** "1 character", "3 items", or just the number for numbers. */
+function count(limit: number | bigint, origin: string): string {
+  const unit = origin === 'string' ? 'character' : origin === 'array' ? 'item' : '';
+  return unit ? `${limit} ${unit}${Number(limit) === 1 ? '' : 's'}` : String(limit);
 }
 
 /**

@@ -30,7 +30,7 @@ export class ValidationError extends FenqiError {
   readonly issues: readonly FieldIssue[];
 
   constructor(source: 'request' | 'response', issues: readonly FieldIssue[], requestId?: string) {
-    const list = issues.map((issue) => `${issue.pointer}: ${issue.detail}`).join('; ');
+    const list = issues.map((issue) => `${issue.pointer}: ${issue.detail.replace(/\.$/, '')}`).join('; ');
     super(source === 'request' ? `Invalid request, nothing was sent — ${list}` : `The bank's answer does not match the contract — ${list}`, { requestId });
     this.source = source;
     this.issues = issues;
