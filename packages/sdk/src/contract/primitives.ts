@@ -2,28 +2,33 @@ import { currencyExponent, isCurrencyCode, isMoneyError, parseMoney } from '@fen
 import type { Money } from '@fenqi/core';
 import * as z from 'zod/mini';
 
+const PLAIN_DECIMAL = /^(0|[1-9]\d*)(\.\d+)?$/;
+
 function moneyShape<Strict extends boolean>(strict: Strict) {
+  // The patterns are metadata for the OpenAPI document; one refinement below checks them, with the
+  // currency's decimals, in a single pass (zod/mini runs each check separately, and money is parsed
+  // dozens of times per quote).
   const shape = {
-    value: z.string().check(z.regex(/^(0|[1-9]\d*)(\.\d+)?$/)).register(z.globalRegistry, { description: 'Decimal string in major units, e.g. "4999.00" (CNY) or "500" (JPY).' }),
-    currency: z.string().check(z.regex(/^[A-Z]{3}$/)).register(z.globalRegistry, { description: 'ISO 4217 code.' }),
+    value: z.string().register(z.globalRegistry, { description: 'Decimal string in major units, e.g. "4999.00" (CNY) or "500" (JPY).', pattern: PLAIN_DECIMAL.source }),
+    currency: z.string().register(z.globalRegistry, { description: 'ISO 4217 code.', pattern: '^[A-Z]{3}$' }),
   };
   const object = strict ? z.strictObject(shape) : z.object(shape);
-  // The regexes describe the form for OpenAPI; the currency's decimals decide. The common case is
-  // settled by a table lookup; only a failure asks @fenqi/core, for its precise message.
   return object.check(
     z.superRefine((money, context) => {
-    if (isCurrencyCode(money.currency)) {
-      const point = money.value.indexOf('.');
-      const decimals = point === -1 ? 0 : money.value.length - point - 1;
-      const digits = point === -1 ? money.value.length : point;
-      if (decimals <= currencyExponent(money.currency) && digits <= 15) return;
-    }
-    try {
-      parseMoney(money.value, money.currency);
-    } catch (error) {
-      if (!isMoneyError(error)) throw error;
-      context.addIssue({ code: 'custom', path: [error.code === 'unknown-currency' ? 'currency' : 'value'], message: error.message, params: { code: error.code } });
-    }
+      // The common case is settled by a table lookup; only a failure asks @fenqi/core, for its precise message.
+      const { value, currency } = money;
+      if (PLAIN_DECIMAL.test(value) && isCurrencyCode(currency)) {
+        const point = value.indexOf('.');
+        const decimals = point === -1 ? 0 : value.length - point - 1;
+        const digits = point === -1 ? value.length : point;
+        if (decimals <= currencyExponent(currency) && digits <= 15) return;
+      }
+      try {
+        parseMoney(value, currency);
+      } catch (error) {
+        if (!isMoneyError(error)) throw error;
+        context.addIssue({ code: 'custom', path: [error.code === 'unknown-currency' ? 'currency' : 'value'], message: error.message, params: { code: error.code } });
+      }
     }),
   );
 }
