@@ -7,7 +7,7 @@
  */
 
 // contract
-export { fromWire, PositiveMoneyInput, prefixedId, WireMoney, WireMoneyInput } from './contract/primitives.js';
+export { ClientSecret, fromWire, PositiveMoneyInput, prefixedId, WireMoney, WireMoneyInput } from './contract/primitives.js';
 export { CalendarDay, DecimalRate, Metadata, RateMarket, RepaymentMethod, Scenario, Timestamp } from './contract/primitives.js';
 export { ProductsQuery, RateCard, RateCardList, RatePlan } from './contract/rate-card.js';
 export { DisclosedAnnualRate, Quote, QuotedPlan, QuoteRequest, WireInstalment } from './contract/quote.js';

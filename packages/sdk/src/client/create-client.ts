@@ -1,17 +1,17 @@
-import type { Money, RateMarket, Schedule } from '@fenqi/core';
-import { buildSchedule, disclosedRate, isScheduleError, parseMoney } from '@fenqi/core';
+import type { Money, Schedule } from '@fenqi/core';
+import { buildSchedule, disclosedRate, isScheduleError } from '@fenqi/core';
 import type { DisclosedRate } from '@fenqi/core';
 import type { Application, ApplicationCreate } from '../contract/application.js';
 import { operation } from '../contract/operations.js';
 import type { Quote, QuoteRequest } from '../contract/quote.js';
 import type { RateCard, RateCardList, RatePlan } from '../contract/rate-card.js';
+import { ClientSecret, fromWire } from '../contract/primitives.js';
 import { ProductsQuery } from '../contract/rate-card.js';
 import { toProblemErrors } from '../contract/problem.js';
 import { FenqiError } from '../errors/fenqi-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { RequestOptions } from '../http/transport.js';
-import { createTransport } from '../http/transport.js';
-import { baseUrlForKey } from './keys.js';
+import { transportForKey } from './keys.js';
 import { parseContract } from '../contract/messages.js';
 
 /**
@@ -134,7 +134,7 @@ interface CacheEntry {
  */
 export function createClient(options: ClientOptions): FenqiClient {
   if (options === null || typeof options !== 'object') throw new FenqiError('createClient needs options: { publishableKey }.');
-  const baseUrl = baseUrlForKey(options.publishableKey, 'pk', options.baseUrl);
+  const transport = transportForKey(options.publishableKey, 'pk', options, { timeout: 10_000, totalTimeout: 30_000 });
   if (options.locale !== undefined) {
     try {
       Intl.getCanonicalLocales(options.locale);
@@ -142,14 +142,6 @@ export function createClient(options: ClientOptions): FenqiClient {
       throw new FenqiError(`locale must be a language tag such as "zh-CN", not ${JSON.stringify(options.locale)}.`);
     }
   }
-  const transport = createTransport({
-    apiKey: options.publishableKey,
-    baseUrl,
-    timeout: options.timeout ?? 10_000,
-    totalTimeout: options.totalTimeout ?? 30_000,
-    maxRetries: options.maxRetries ?? 2,
-    fetch: options.fetch,
-  });
   const headers = options.locale ? { 'accept-language': options.locale } : undefined;
   const input = (rest: { params?: Record<string, string>; query?: unknown; body?: unknown; headers?: Record<string, string> }) => ({ ...rest, headers: { ...headers, ...rest.headers } });
   const cache = new Map<string, CacheEntry>();
@@ -185,7 +177,7 @@ export function createClient(options: ClientOptions): FenqiClient {
     applications: {
       create: (request, requestOptions) => transport.call(operation('createApplication'), input({ body: request }), requestOptions),
       retrieve: (id, clientSecret, requestOptions) => {
-        if (typeof clientSecret !== 'string' || !/^cs_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/.test(clientSecret)) {
+        if (!ClientSecret.safeParse(clientSecret).success) {
           return Promise.reject(new ValidationError('request', [{ pointer: 'clientSecret', detail: 'Pass the checkout session client secret (cs_…_secret_…).' }]));
         }
         return transport.call(operation('retrieveApplication'), input({ params: { id }, headers: { 'fenqi-client-secret': clientSecret } }), requestOptions);
@@ -217,11 +209,11 @@ export function offersFromRateCard(rateCard: RateCard, amount: Money): Offers {
       ineligible.push({ plan, reason: 'currency' });
       continue;
     }
-    if (amount.minor < parseMoney(plan.minAmount.value, plan.minAmount.currency).minor) {
+    if (amount.minor < fromWire(plan.minAmount).minor) {
       ineligible.push({ plan, reason: 'below-minimum' });
       continue;
     }
-    if (amount.minor > parseMoney(plan.maxAmount.value, plan.maxAmount.currency).minor) {
+    if (amount.minor > fromWire(plan.maxAmount).minor) {
       ineligible.push({ plan, reason: 'above-maximum' });
       continue;
     }
@@ -232,12 +224,12 @@ export function offersFromRateCard(rateCard: RateCard, amount: Money): Offers {
         method: plan.method,
         annualRate: plan.annualRate,
         monthlyFeeRate: plan.monthlyFeeRate,
-        ...(plan.upfrontFee ? { upfrontFee: parseMoney(plan.upfrontFee.value, plan.upfrontFee.currency) } : {}),
+        ...(plan.upfrontFee ? { upfrontFee: fromWire(plan.upfrontFee) } : {}),
         feeFinanced: plan.feeFinanced,
         rounding: plan.rounding,
         residual: plan.residual,
       });
-      offers.push({ plan, schedule, annualRate: disclosedRate(schedule.annualRates, rateCard.market as RateMarket) });
+      offers.push({ plan, schedule, annualRate: disclosedRate(schedule.annualRates, rateCard.market) });
     } catch (error) {
       if (!isScheduleError(error)) throw error;
       if (error.code !== 'amount-too-small') throw new FenqiError(`Plan ${plan.id} of rate card ${rateCard.id} cannot be computed: ${error.message}`, { cause: error });

@@ -7,9 +7,8 @@ import type { ConfirmedOrder, OrderConfirmation } from '../contract/order.js';
 import type { WebhookEvent } from '../contract/webhook-event.js';
 import { FenqiError } from '../errors/fenqi-error.js';
 import type { RequestOptions } from '../http/transport.js';
-import { createTransport } from '../http/transport.js';
 import { verifyWebhook } from '../webhooks/webhook-signature.js';
-import { baseUrlForKey } from './keys.js';
+import { transportForKey } from './keys.js';
 
 /**
  * Options of {@link createServerClient}.
@@ -82,15 +81,7 @@ export function createServerClient(options: ServerClientOptions): FenqiServerCli
   if (typeof window !== 'undefined' && typeof document !== 'undefined' && !options.dangerouslyAllowBrowser) {
     throw new FenqiError('The server client holds your secret key and must not run in a browser: use createClient with your publishable key there.');
   }
-  const baseUrl = baseUrlForKey(options.secretKey, 'sk', options.baseUrl);
-  const transport = createTransport({
-    apiKey: options.secretKey,
-    baseUrl,
-    timeout: options.timeout ?? 15_000,
-    totalTimeout: options.totalTimeout ?? 60_000,
-    maxRetries: options.maxRetries ?? 2,
-    fetch: options.fetch,
-  });
+  const transport = transportForKey(options.secretKey, 'sk', options, { timeout: 15_000, totalTimeout: 60_000 });
   const byId = (id: string) => ({ params: { id } });
   return {
     checkoutSessions: {

@@ -1,5 +1,6 @@
 import { FenqiError } from '../errors/fenqi-error.js';
-import { normaliseBaseUrl } from '../http/transport.js';
+import type { Transport } from '../http/transport.js';
+import { createTransport, normaliseBaseUrl } from '../http/transport.js';
 
 /** The bank's production API. Any other base URL is a test environment (sandbox or mock). */
 export const LIVE_BASE_URL = 'https://api.fenqi.com';
@@ -28,4 +29,25 @@ export function baseUrlForKey(key: unknown, kind: 'pk' | 'sk', baseUrl: string |
     throw new FenqiError(live ? `A live key cannot be used against ${url}: use a ${kind}_test_ key there.` : `A test key cannot be used against the live API (${LIVE_BASE_URL}).`);
   }
   return url;
+}
+
+/** What both clients pass on to their transport. */
+interface TransportChoices {
+  readonly baseUrl?: string | undefined;
+  readonly timeout?: number | undefined;
+  readonly totalTimeout?: number | undefined;
+  readonly maxRetries?: number | undefined;
+  readonly fetch?: typeof fetch | undefined;
+}
+
+/** The transport for a checked key, with the client's own defaults for what the caller left out. */
+export function transportForKey(key: string, kind: 'pk' | 'sk', choices: TransportChoices, defaults: { timeout: number; totalTimeout: number }): Transport {
+  return createTransport({
+    apiKey: key,
+    baseUrl: baseUrlForKey(key, kind, choices.baseUrl),
+    timeout: choices.timeout ?? defaults.timeout,
+    totalTimeout: choices.totalTimeout ?? defaults.totalTimeout,
+    maxRetries: choices.maxRetries ?? 2,
+    fetch: choices.fetch,
+  });
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CalendarDay, Timestamp, WireMoney, WireMoneyInput, prefixedId } from './primitives.js';
+import { CalendarDay, ClientSecret, prefixedId, Timestamp, WireMoney, WireMoneyInput } from './primitives.js';
 import { QuotedPlan } from './quote.js';
 
 /**
@@ -76,7 +76,7 @@ export const DeviceSignals = z
  */
 export const ApplicationCreate = z
   .strictObject({
-    clientSecret: z.string().check(z.regex(/^cs_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/)),
+    clientSecret: ClientSecret,
     planId: prefixedId('plan'),
     applicant: Applicant,
     consent: Consent,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Metadata, PositiveMoneyInput, prefixedId, Scenario, Timestamp, WireMoney } from './primitives.js';
+import { ClientSecret, Metadata, PositiveMoneyInput, prefixedId, Scenario, Timestamp, WireMoney } from './primitives.js';
 
 /**
  * Body of `POST /v1/checkout-sessions` (secret key): the partner's server fixes the amount.
@@ -41,7 +41,7 @@ export const CheckoutSession = z
     scenario: Scenario,
     merchant: z.string(),
     /** Present on creation only; give it to the shopper's browser and nowhere else. */
-    clientSecret: z.optional(z.string().check(z.regex(/^cs_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/))),
+    clientSecret: z.optional(ClientSecret),
     applicationId: z.optional(prefixedId('app')),
     metadata: z.optional(Metadata),
     createdAt: Timestamp,

@@ -83,6 +83,16 @@ export function fromWire(money: WireMoney): Money {
 }
 
 /**
+ * A checkout session's client secret (`cs_…_secret_…`): the only thing the browser gets of a session.
+ *
+ * @example
+ * ```ts
+ * ClientSecret.safeParse('cs_00000001_secret_abcdef').success // true
+ * ```
+ */
+export const ClientSecret = z.string().check(z.regex(/^cs_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/));
+
+/**
  * A prefixed identifier such as `app_8fJ2kLq0`.
  *
  * @example
