@@ -1,3 +1,4 @@
+import type { Application } from '../contract/application.js';
 import type { CheckoutSession, CheckoutSessionCreate } from '../contract/checkout-session.js';
 import type { Disbursement, DisbursementCreate } from '../contract/disbursement.js';
 import type { Loan } from '../contract/loan.js';
@@ -49,6 +50,8 @@ export interface FenqiServerClient {
     retrieve(id: string, options?: RequestOptions): Promise<CheckoutSession>;
   };
   readonly applications: {
+    /** An application and its decision, e.g. to learn how a review ended (no client secret needed with the secret key). */
+    retrieve(applicationId: string, options?: RequestOptions): Promise<Application>;
     /** Confirms the order of an approved application; the answer must repeat the order id and amount sent. */
     confirm(applicationId: string, order: OrderConfirmation, options?: RequestOptions): Promise<ConfirmedOrder>;
   };
@@ -89,6 +92,7 @@ export function createServerClient(options: ServerClientOptions): FenqiServerCli
       retrieve: (id, requestOptions) => transport.call(operation('retrieveCheckoutSession'), byId(id), requestOptions),
     },
     applications: {
+      retrieve: (applicationId, requestOptions) => transport.call(operation('retrieveApplication'), byId(applicationId), requestOptions),
       async confirm(applicationId, order, requestOptions) {
         const confirmed = await transport.call<ConfirmedOrder>(operation('confirmApplication'), { ...byId(applicationId), body: order }, requestOptions);
         // Belt and braces: never treat a confirmation of another order or amount as this one.

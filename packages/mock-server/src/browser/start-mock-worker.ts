@@ -1,0 +1,76 @@
+import { setupWorker } from 'msw/browser';
+import type { SetupWorker } from 'msw/browser';
+import { createMockBank } from '../bank/create-mock-bank.js';
+import type { MockBank, MockBankOptions } from '../bank/create-mock-bank.js';
+
+/**
+ * Options of {@link startMockWorker}.
+ *
+ * @example
+ * ```ts
+ * await startMockWorker({ workerUrl: '/mockServiceWorker.js', clock: { start: '2026-12-03T10:00:00Z' } })
+ * ```
+ */
+export interface MockWorkerOptions extends MockBankOptions {
+  /** Where the site serves msw's worker script (`npx msw init <public dir>` copies it). @default '/mockServiceWorker.js' */
+  readonly workerUrl?: string;
+  /** Print msw's activation message and one console line per request. @default false */
+  readonly verbose?: boolean;
+}
+
+/**
+ * The running mock bank in a page.
+ *
+ * @example
+ * ```ts
+ * const mock = await startMockWorker()
+ * mock.bank.webhooks.on((event) => console.log('webhook', event.type))
+ * ```
+ */
+export interface MockWorker {
+  readonly bank: MockBank;
+  readonly worker: SetupWorker;
+  /** Unregisters the interception (awaits msw 3's asynchronous stop). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the mock bank in the page as a service worker, for static sites and browser tests. Resolves
+ * once the worker controls the page, so no request can slip past it; a request to the bank's origin
+ * that no handler answers becomes a 501 problem, and msw is told to fail loudly on anything else
+ * unhandled there. Browsers only allow service workers on https or localhost.
+ *
+ * @example
+ * ```ts
+ * import { startMockWorker } from '@fenqi/mock-server/browser'
+ * await startMockWorker({ baseUrl: 'https://sandbox.fenqi.com' })
+ * // now load the widget: its requests are answered in the page
+ * ```
+ */
+export async function startMockWorker(options: MockWorkerOptions = {}): Promise<MockWorker> {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) {
+    throw new Error('startMockWorker needs a browser with service workers (a secure context: https or localhost).');
+  }
+  const bank = createMockBank({
+    ...options,
+    ...(options.verbose ? { onRequest: (entry) => console.info(`[fenqi mock] ${entry.method} ${entry.path} → ${entry.status} (${entry.durationMs} ms)`) } : {}),
+  });
+  const worker = setupWorker(...bank.handlers);
+  try {
+    await worker.start({
+      serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
+      quiet: !options.verbose,
+      onUnhandledFrame: 'bypass',
+    });
+  } catch (error) {
+    throw new Error(`The mock bank's service worker did not start (is ${options.workerUrl ?? '/mockServiceWorker.js'} served from the site root?): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return {
+    bank,
+    worker,
+    async stop() {
+      await worker.stop();
+      bank.dispose();
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import { buildSchedule, compareMoney, parseMoney } from '@fenqi/core';
+import type { Money } from '@fenqi/core';
+import { fromWire } from '@fenqi/sdk';
+import type { Application, ApplicationCreate, ConfirmedOrder, Loan, OrderConfirmation, RatePlan } from '@fenqi/sdk';
+import type { ApplicationRecord, SessionRecord } from '../bank/bank-state.js';
+import { invalidField, MockProblem } from '../http/problem-response.js';
+import { loanBehaviour } from '../personas/personas.js';
+import { assessApplication, identityOf } from '../scoring/assess-application.js';
+import type { Decision } from '../scoring/assess-application.js';
+import type { OperationCall, OperationContext, OperationResult } from './operation-context.js';
+import { largestPayment, offerFor, riskPricedPlan, toQuotedPlan, wire } from './quoted-plans.js';
+import { statusOf } from './checkout-sessions.js';
+
+/** How long an approval or a counter-offer can be confirmed. */
+const DECISION_TTL_MS = 7 * 86_400_000;
+
+/** `POST /v1/applications`: score the applicant and decide, or put the application in review. */
+export function createApplication(context: OperationContext, call: OperationCall): OperationResult {
+  const request = call.body as ApplicationCreate;
+  const session = context.state.sessionsBySecret.get(request.clientSecret);
+  if (!session) throw new MockProblem(403, 'invalid-client-secret', 'Invalid client secret', 'No checkout session has this client secret.', [{ pointer: '#/clientSecret', detail: 'Unknown client secret.' }]);
+  const status = statusOf(context, session);
+  if (status === 'expired') throw new MockProblem(409, 'checkout-session-expired', 'Checkout session expired', `Session ${session.session.id} expired at ${session.session.expiresAt}; the partner must create a new one.`);
+  if (session.session.applicationId) {
+    throw new MockProblem(409, 'checkout-session-used', 'Checkout session already has an application', `Session ${session.session.id} already has application ${session.session.applicationId}; retrieve it instead.`);
+  }
+  const plan = session.rateCard.plans.find((candidate) => candidate.id === request.planId);
+  if (!plan) throw invalidField('#/planId', `No plan ${request.planId} for this checkout session.`);
+  const amount = fromWire(session.session.amount);
+  for (const field of ['monthlyIncome', 'existingMonthlyDebt'] as const) {
+    if (request.applicant[field].currency !== amount.currency) throw invalidField(`#/applicant/${field}/currency`, `Must be ${amount.currency}, the currency of the purchase.`, 'currency-mismatch');
+  }
+  const offer = offerFor(session.rateCard, plan, amount);
+  if ('reason' in offer) throw invalidField('#/planId', `Plan ${plan.id} is not available for ${session.session.amount.value} ${amount.currency} (${offer.reason}).`);
+
+  const history = [...context.state.applications.values()].map((record) => ({
+    at: record.at,
+    identity: record.identity,
+    ...(record.fingerprint ? { fingerprint: record.fingerprint } : {}),
+    outcome: record.application.status,
+  }));
+  const assessment = assessApplication(
+    {
+      applicant: request.applicant,
+      ...(request.device ? { device: request.device } : {}),
+      amount,
+      minAmount: fromWire(plan.minAmount),
+      scenario: session.session.scenario,
+      market: session.rateCard.market,
+      termMonths: plan.termMonths,
+      largestPayment: largestPayment(offer),
+      today: context.clock.today(),
+      now: context.clock.now(),
+    },
+    history,
+  );
+
+  const base = { id: context.ids.next('app'), object: 'application' as const, sessionId: session.session.id, createdAt: context.clock.iso() };
+  const record: ApplicationRecord = {
+    application: { ...base, status: 'review' },
+    sessionId: session.session.id,
+    identity: identityOf(request.applicant),
+    ...(request.device ? { fingerprint: request.device.fingerprint } : {}),
+    at: context.clock.now(),
+  };
+  decide(context, record, session, plan, assessment.decision);
+  context.state.applications.set(base.id, record);
+  session.session = { ...session.session, applicationId: base.id };
+  return { status: 201, body: record.application };
+}
+
+/** Turns a decision into the application the shopper sees, now or (review) later. */
+function decide(context: OperationContext, record: ApplicationRecord, session: SessionRecord, plan: RatePlan, decision: Decision): void {
+  const { id, object, sessionId, createdAt } = record.application;
+  const base = { id, object, sessionId, createdAt };
+  const expiresAt = new Date(context.clock.now() + DECISION_TTL_MS).toISOString();
+  const quoted = (pricedPlan: RatePlan, amount: Money) => {
+    const offer = offerFor(session.rateCard, pricedPlan, amount);
+    if ('reason' in offer) throw new Error(`The mock approved plan ${pricedPlan.id} for an amount it cannot schedule (${offer.reason}).`);
+    return toQuotedPlan(offer);
+  };
+  let application: Application;
+  switch (decision.kind) {
+    case 'approve':
+      record.approvedPlan = riskPricedPlan(plan, decision.rateAddOn);
+      application = { ...base, status: 'approved', plan: quoted(record.approvedPlan, fromWire(session.session.amount)), limit: wire(decision.limit), expiresAt };
+      break;
+    case 'counter_offer':
+      record.approvedPlan = riskPricedPlan(plan, decision.rateAddOn);
+      application = { ...base, status: 'counter_offer', offer: { amount: wire(decision.amount), plan: quoted(record.approvedPlan, decision.amount) }, expiresAt };
+      break;
+    case 'decline':
+      application = { ...base, status: 'declined', reasons: decision.reasons.map(({ code, message }) => ({ code, message })) };
+      break;
+    case 'review': {
+      const at = context.clock.now() + decision.afterMinutes * 60_000;
+      application = { ...base, status: 'review', decisionExpectedAt: new Date(at).toISOString() };
+      context.schedule(at, () => decide(context, record, session, plan, decision.then));
+      break;
+    }
+  }
+  record.application = application;
+  if (application.status !== 'review') context.webhooks.emit({ type: 'application.decided', data: application });
+}
+
+/** `GET /v1/applications/{id}`: the partner's server, or the browser holding the session's client secret. */
+export function retrieveApplication(context: OperationContext, call: OperationCall): OperationResult {
+  const record = context.state.applications.get(call.params['id']!);
+  const session = record && context.state.sessions.get(record.sessionId);
+  if (call.caller.kind === 'publishable') {
+    const secret = call.headers.get('fenqi-client-secret');
+    if (!secret) throw new MockProblem(401, 'client-secret-required', 'Client secret required', 'Send the checkout session\'s client secret in the Fenqi-Client-Secret header, or call from your server with the secret key.');
+    if (!session || session.clientSecret !== secret) {
+      // Same answer for "no such application" and "not yours": ids are not an oracle.
+      throw new MockProblem(403, 'forbidden', 'Not allowed', 'This client secret does not own that application.');
+    }
+  }
+  if (!record) throw new MockProblem(404, 'not-found', 'No such application', `There is no application ${call.params['id']}.`);
+  return { status: 200, body: record.application };
+}
+
+/** `POST /v1/applications/{id}/confirm`: the partner confirms the order; the loan is created. */
+export function confirmApplication(context: OperationContext, call: OperationCall): OperationResult {
+  const request = call.body as OrderConfirmation;
+  const record = context.state.applications.get(call.params['id']!);
+  if (!record) throw new MockProblem(404, 'not-found', 'No such application', `There is no application ${call.params['id']}.`);
+  const session = context.state.sessions.get(record.sessionId)!;
+  if (record.confirmation) throw new MockProblem(409, 'application-already-confirmed', 'Already confirmed', `Application ${record.application.id} was confirmed as loan ${record.confirmation.loanId}.`);
+  const application = record.application;
+  if (application.status !== 'approved' && application.status !== 'counter_offer') {
+    throw new MockProblem(409, 'application-not-approved', 'Application not approved', `Application ${application.id} is ${application.status}; only an approved application or an accepted counter-offer can be confirmed.`);
+  }
+  if (Date.parse(application.expiresAt) <= context.clock.now()) throw new MockProblem(409, 'application-expired', 'Approval expired', `The decision expired at ${application.expiresAt}.`);
+  if (request.orderId !== session.session.orderId) throw invalidField('#/orderId', `Does not match the checkout session's order (${session.session.orderId}).`, 'order-mismatch');
+  const approved = application.status === 'approved' ? session.session.amount : application.offer.amount;
+  const amount = parseMoney(request.amount.value, request.amount.currency);
+  if (amount.currency !== approved.currency || compareMoney(amount, fromWire(approved)) !== 0) {
+    throw invalidField('#/amount', `Must equal the approved amount, ${approved.value} ${approved.currency}.`, 'amount-mismatch');
+  }
+
+  const plan = record.approvedPlan!;
+  const schedule = buildSchedule({
+    principal: amount,
+    termMonths: plan.termMonths,
+    method: plan.method,
+    annualRate: plan.annualRate,
+    monthlyFeeRate: plan.monthlyFeeRate,
+    ...(plan.upfrontFee ? { upfrontFee: fromWire(plan.upfrontFee) } : {}),
+    feeFinanced: plan.feeFinanced,
+    rounding: plan.rounding,
+    residual: plan.residual,
+    startDate: context.clock.today(),
+  });
+  const quotedPlan = application.status === 'approved' ? application.plan : application.offer.plan;
+  const loanId = context.ids.next('loan');
+  const loan: Loan = {
+    id: loanId,
+    object: 'loan',
+    applicationId: application.id,
+    orderId: request.orderId,
+    status: 'pending_disbursement',
+    principal: wire(amount),
+    annualRate: quotedPlan.annualRate,
+    instalments: schedule.instalments.map((row) => ({
+      number: row.number,
+      ...(row.dueDate ? { dueDate: row.dueDate } : {}),
+      payment: wire(row.payment),
+      principal: wire(row.principal),
+      interest: wire(row.interest),
+      fee: wire(row.fee),
+      balance: wire(row.balance),
+      status: 'upcoming' as const,
+    })),
+    outstanding: wire(schedule.totals.payment),
+    createdAt: context.clock.iso(),
+  };
+  context.state.loans.set(loanId, { loan, behaviour: loanBehaviour(amount), failedDisbursements: 0 });
+  const confirmation: ConfirmedOrder = { object: 'order_confirmation', applicationId: application.id, orderId: request.orderId, amount: wire(amount), loanId, confirmedAt: context.clock.iso() };
+  record.confirmation = confirmation;
+  session.session = { ...session.session, status: 'completed' };
+  return { status: 200, body: confirmation };
+}

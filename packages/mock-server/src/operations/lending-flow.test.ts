@@ -1,0 +1,197 @@
+import { expect } from 'chai';
+import { parseMoney } from '@fenqi/core';
+import { ConflictError, isApiError, verifyWebhook } from '@fenqi/sdk';
+import type { Application } from '@fenqi/sdk';
+import { PERSONA_REVIEW_MINUTES, PERSONAS } from '../personas/personas.js';
+import type { Persona } from '../personas/personas.js';
+import { bankWithClients, CONSENT, GOOD_APPLICANT } from '../test-support/bank-clients.js';
+
+const KIND: Record<Persona['decision'], Application['status']> = { approve: 'approved', decline: 'declined', review: 'review', counter_offer: 'counter_offer' };
+
+/** A partner's checkout up to the decision: session on the server, plan and application in the browser. */
+async function apply(clients: ReturnType<typeof bankWithClients>, input: { amount: { value: string; currency: string }; applicant: unknown; orderId?: string }) {
+  const { browser, server } = clients;
+  const session = await server.checkoutSessions.create({ amount: input.amount, orderId: input.orderId ?? 'order-1', scenario: 'retail', merchant: 'shop-1' });
+  const { offers } = await browser.offersFor(parseMoney(input.amount.value, input.amount.currency), { merchant: 'shop-1', scenario: 'retail' });
+  const plan = offers.find((offer) => offer.plan.termMonths === 12) ?? offers[0]!;
+  const application = await browser.applications.create({ clientSecret: session.clientSecret!, planId: plan.plan.id, applicant: input.applicant as never, consent: CONSENT });
+  return { session, plan, application };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('Expected the call to fail.');
+}
+
+describe('the lending flow against the mock bank, with the SDK clients', () => {
+  describe('every persona reaches its documented decision through the API', () => {
+    for (const persona of PERSONAS) {
+      it(`${persona.id}: ${persona.outcome}`, async () => {
+        const clients = bankWithClients();
+        const { application } = await apply(clients, persona.example);
+        expect(application.status).to.equal(KIND[persona.decision]);
+        if (application.status === 'declined') expect(application.reasons.map((reason) => reason.code)).to.deep.equal(persona.reasons);
+        if (application.status !== 'review') return;
+
+        // Decided later: nothing changes until the clock passes the expected time.
+        expect(application.decisionExpectedAt).to.equal(new Date(Date.parse('2026-12-03T10:00:00Z') + PERSONA_REVIEW_MINUTES * 60_000).toISOString());
+        const { bank, server } = clients;
+        bank.clock.advance({ minutes: PERSONA_REVIEW_MINUTES - 1 });
+        expect((await server.applications.retrieve(application.id)).status).to.equal('review');
+        bank.clock.advance({ minutes: 1 });
+        const decided = await server.applications.retrieve(application.id);
+        expect(decided.status).to.equal(persona.then === 'approve' ? 'approved' : 'declined');
+        expect(bank.webhooks.events.map((event) => event.type)).to.deep.equal(['application.decided']);
+      });
+    }
+  });
+
+  it('approves a good applicant by the scorecard, confirms, disburses and runs the loan to paid', async () => {
+    const clients = bankWithClients();
+    const { bank, server, browser } = clients;
+    const { session, application } = await apply(clients, { amount: { value: '4999.00', currency: 'CNY' }, applicant: GOOD_APPLICANT });
+    expect(application.status).to.equal('approved');
+    if (application.status !== 'approved') return;
+    // The browser may read its own decision with the client secret.
+    expect((await browser.applications.retrieve(application.id, session.clientSecret!)).status).to.equal('approved');
+
+    const confirmed = await server.applications.confirm(application.id, { orderId: 'order-1', amount: { value: '4999.00', currency: 'CNY' } });
+    const loan = await server.loans.retrieve(confirmed.loanId);
+    expect(loan.status).to.equal('pending_disbursement');
+    expect(loan.instalments.map((row) => row.payment)).to.deep.equal(application.plan.instalments.map((row) => row.payment));
+    expect(loan.instalments[0]!.dueDate).to.equal('2027-01-03');
+    expect((await server.checkoutSessions.retrieve(session.id)).status).to.equal('completed');
+
+    const disbursement = await server.disbursements.create({ loanId: confirmed.loanId, amount: confirmed.amount }, { idempotencyKey: 'disburse-order-1' });
+    expect(disbursement.status).to.equal('pending');
+    bank.clock.advance({ seconds: 2 });
+    expect((await server.disbursements.retrieve(disbursement.id)).status).to.equal('succeeded');
+    expect((await server.loans.retrieve(confirmed.loanId)).status).to.equal('active');
+
+    // A double click, or a retry after a crash, with the order's key: the same disbursement.
+    const again = await server.disbursements.create({ loanId: confirmed.loanId, amount: confirmed.amount }, { idempotencyKey: 'disburse-order-1' });
+    expect(again.id).to.equal(disbursement.id);
+    // Another key cannot pay twice either.
+    expect(await rejection(server.disbursements.create({ loanId: confirmed.loanId, amount: confirmed.amount }, { idempotencyKey: 'other' }))).to.be.instanceOf(ConflictError);
+    expect(bank.state.disbursements.size).to.equal(1);
+
+    bank.clock.advance({ days: 400 });
+    const repaid = await server.loans.retrieve(confirmed.loanId);
+    expect(repaid.status).to.equal('paid');
+    expect(repaid.outstanding.value).to.equal('0.00');
+    const types = bank.webhooks.events.map((event) => event.type);
+    expect(types.filter((type) => type === 'repayment.due')).to.have.length(12);
+    expect(types.slice(0, 2)).to.deep.equal(['application.decided', 'disbursement.succeeded']);
+  });
+
+  it('re-checks the order on confirmation: order id and amount must match the session', async () => {
+    const clients = bankWithClients();
+    const { server } = clients;
+    const { application } = await apply(clients, { amount: { value: '4999.00', currency: 'CNY' }, applicant: GOOD_APPLICANT });
+    const wrongAmount = await rejection(server.applications.confirm(application.id, { orderId: 'order-1', amount: { value: '4998.99', currency: 'CNY' } }));
+    expect(isApiError(wrongAmount) && wrongAmount.problem.errors?.[0]?.pointer).to.equal('#/amount');
+    const wrongOrder = await rejection(server.applications.confirm(application.id, { orderId: 'order-2', amount: { value: '4999.00', currency: 'CNY' } }));
+    expect(isApiError(wrongOrder) && wrongOrder.problem.errors?.[0]?.pointer).to.equal('#/orderId');
+    await server.applications.confirm(application.id, { orderId: 'order-1', amount: { value: '4999.00', currency: 'CNY' } });
+    expect(await rejection(server.applications.confirm(application.id, { orderId: 'order-1', amount: { value: '4999.00', currency: 'CNY' } }))).to.be.instanceOf(ConflictError);
+  });
+
+  it('one session, one application: a second application is a conflict, an expired session too', async () => {
+    const clients = bankWithClients();
+    const { browser, bank, server } = clients;
+    const { session, plan } = await apply(clients, { amount: { value: '4999.00', currency: 'CNY' }, applicant: GOOD_APPLICANT });
+    const second = rejection(browser.applications.create({ clientSecret: session.clientSecret!, planId: plan.plan.id, applicant: GOOD_APPLICANT, consent: CONSENT }));
+    expect(await second).to.be.instanceOf(ConflictError);
+
+    const late = await server.checkoutSessions.create({ amount: { value: '4999.00', currency: 'CNY' }, orderId: 'order-2', scenario: 'retail', merchant: 'shop-1', expiresInMinutes: 5 });
+    bank.clock.advance({ minutes: 5 });
+    expect((await server.checkoutSessions.retrieve(late.id)).status).to.equal('expired');
+    const expired = await rejection(browser.applications.create({ clientSecret: late.clientSecret!, planId: plan.plan.id, applicant: GOOD_APPLICANT, consent: CONSENT }));
+    expect(isApiError(expired) && expired.problem.type).to.match(/checkout-session-expired$/);
+  });
+
+  it('a counter-offer is confirmed for the offered amount', async () => {
+    const clients = bankWithClients();
+    const { server } = clients;
+    const thinFile = PERSONAS.find((persona) => persona.id === 'thin-file')!;
+    const { application } = await apply(clients, thinFile.example);
+    expect(application.status).to.equal('counter_offer');
+    if (application.status !== 'counter_offer') return;
+    expect(parseMoney(application.offer.amount.value, 'CNY').minor < parseMoney(thinFile.example.amount.value, 'CNY').minor).to.equal(true);
+    const confirmed = await server.applications.confirm(application.id, { orderId: 'order-1', amount: application.offer.amount });
+    expect((await server.loans.retrieve(confirmed.loanId)).principal).to.deep.equal(application.offer.amount);
+  });
+
+  describe('amount triggers after approval', () => {
+    async function disburse(value: string) {
+      const clients = bankWithClients();
+      const { application } = await apply(clients, { amount: { value, currency: 'CNY' }, applicant: { ...GOOD_APPLICANT, email: 'li.hua+approve@example.com' } });
+      const confirmed = await clients.server.applications.confirm(application.id, { orderId: 'order-1', amount: { value, currency: 'CNY' } });
+      return { ...clients, confirmed };
+    }
+
+    it('x.51 fails the first disbursement (webhook disbursement.failed), and a new attempt succeeds', async () => {
+      const { bank, server, confirmed } = await disburse('4999.51');
+      const first = await server.disbursements.create({ loanId: confirmed.loanId, amount: confirmed.amount }, { idempotencyKey: 'attempt-1' });
+      bank.clock.advance({ seconds: 2 });
+      const failed = await server.disbursements.retrieve(first.id);
+      expect([failed.status, failed.failureCode]).to.deep.equal(['failed', 'bank_unavailable']);
+      const second = await server.disbursements.create({ loanId: confirmed.loanId, amount: confirmed.amount }, { idempotencyKey: 'attempt-2' });
+      bank.clock.advance({ seconds: 2 });
+      expect((await server.disbursements.retrieve(second.id)).status).to.equal('succeeded');
+      expect(bank.webhooks.events.map((event) => event.type)).to.include.members(['disbursement.failed', 'disbursement.succeeded']);
+    });
+
+    it('x.52 fails every disbursement', async () => {
+      const { bank, server, confirmed } = await disburse('4999.52');
+      for (const key of ['attempt-1', 'attempt-2']) {
+        const attempt = await server.disbursements.create({ loanId: confirmed.loanId, amount: confirmed.amount }, { idempotencyKey: key });
+        bank.clock.advance({ seconds: 2 });
+        expect((await server.disbursements.retrieve(attempt.id)).status).to.equal('failed');
+      }
+    });
+
+    it('x.53 becomes overdue after its first due date, with a loan.overdue webhook', async () => {
+      const { bank, server, confirmed } = await disburse('4999.53');
+      await server.disbursements.create({ loanId: confirmed.loanId, amount: confirmed.amount }, { idempotencyKey: 'attempt-1' });
+      bank.clock.advance({ seconds: 2 });
+      bank.clock.advance({ days: 31 });
+      expect((await server.loans.retrieve(confirmed.loanId)).status).to.equal('active');
+      bank.clock.advance({ days: 1 });
+      const loan = await server.loans.retrieve(confirmed.loanId);
+      expect(loan.status).to.equal('overdue');
+      expect(loan.instalments[0]!.status).to.equal('overdue');
+      const overdue = bank.webhooks.events.filter((event) => event.type === 'loan.overdue');
+      expect(overdue).to.have.length(1);
+    });
+  });
+
+  it('delivers signed webhooks the SDK verifier accepts, retrying a failing endpoint, and tells listeners', async () => {
+    const received: { status: number; type: string }[] = [];
+    let calls = 0;
+    // The partner's endpoint: refuses the first delivery, then verifies like a partner server would.
+    const endpoint: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      calls += 1;
+      if (calls === 1) return new Response('busy', { status: 500 });
+      const event = await verifyWebhook(await request.text(), request.headers, clients.bank.webhooks.secret);
+      received.push({ status: 200, type: event.type });
+      return new Response(null, { status: 204 });
+    };
+    const clients = bankWithClients({ webhooks: { url: 'https://partner.example/webhooks/fenqi', fetch: endpoint, retryDelaysMs: [5, 5] } });
+    const seen: string[] = [];
+    clients.bank.webhooks.on((event) => seen.push(event.type));
+    await apply(clients, { amount: { value: '4999.00', currency: 'CNY' }, applicant: GOOD_APPLICANT });
+    await clients.bank.webhooks.settled();
+    expect(seen).to.deep.equal(['application.decided']);
+    expect(received).to.deep.equal([{ status: 200, type: 'application.decided' }]);
+    expect(clients.bank.webhooks.deliveries.map((delivery) => [delivery.attempt, delivery.ok, delivery.status])).to.deep.equal([
+      [1, false, 500],
+      [2, true, 204],
+    ]);
+  });
+});
