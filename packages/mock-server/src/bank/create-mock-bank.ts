@@ -427,7 +427,8 @@ export function createMockBank(options: MockBankOptions = {}): MockBank {
     });
     const response = await Promise.race([getResponse(handlers, request), aborted]);
     if (!response) throw new TypeError(`fenqi-mock-server: ${request.method} ${request.url} is not a request to the mock bank (${baseUrl}).`);
-    if (response.type === 'error') throw new TypeError('Failed to fetch (a network fault injected by the mock bank).');
+    // Worded like the browser's own error, which is what HTTP clients (ky) recognise as a network failure.
+    if (response.type === 'error') throw new TypeError(`Failed to fetch (${new URL(request.url).host})`, { cause: 'a network fault injected by the mock bank' });
     return response;
   };
 

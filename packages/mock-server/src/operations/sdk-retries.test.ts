@@ -1,0 +1,103 @@
+import { expect } from 'chai';
+import { createClient, isTimeoutError, NetworkError, RateLimitError, ServerError } from '@fenqi/sdk';
+import { createServerClient } from '@fenqi/sdk/server';
+import { PUBLISHABLE_KEY, SECRET_KEY, bankWithClients, CONSENT, GOOD_APPLICANT } from '../test-support/bank-clients.js';
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('Expected the call to fail.');
+}
+
+/** A confirmed loan, ready to be disbursed. */
+async function confirmedLoan(clients: ReturnType<typeof bankWithClients>) {
+  const { server, browser } = clients;
+  const session = await server.checkoutSessions.create({ amount: { value: '4999.00', currency: 'CNY' }, orderId: 'order-1', scenario: 'retail', merchant: 'shop-1' });
+  const application = await browser.applications.create({ clientSecret: session.clientSecret!, planId: 'plan_retailCNY12m', applicant: GOOD_APPLICANT, consent: CONSENT });
+  return server.applications.confirm(application.id, { orderId: 'order-1', amount: session.amount });
+}
+
+const QUERY = { merchant: 'shop-1', scenario: 'retail', currency: 'CNY' } as const;
+
+describe('the SDK retry policy against the mock bank', () => {
+  it('B42: a disbursement slower than the client timeout is retried with the same key and pays once', async () => {
+    const clients = bankWithClients();
+    const loan = await confirmedLoan(clients);
+    const { bank } = clients;
+    bank.faults.add({ route: 'createDisbursement', times: 1, latencyMs: 300 });
+    const patient = createServerClient({ secretKey: SECRET_KEY, baseUrl: bank.baseUrl, fetch: bank.fetch, timeout: 100, maxRetries: 3, dangerouslyAllowBrowser: true });
+    const disbursement = await patient.disbursements.create({ loanId: loan.loanId, amount: loan.amount }, { idempotencyKey: 'disburse-order-1' });
+    const attempts = bank.requests.filter((entry) => entry.operationId === 'createDisbursement');
+    // The first attempt timed out while the bank was still working; the retries carried the same
+    // key and got 409 (still in flight) until the stored answer was replayed.
+    expect(attempts.length).to.be.greaterThan(1);
+    expect(attempts.at(-1)!.replayed).to.equal(true);
+    expect(bank.state.disbursements.size).to.equal(1);
+    expect(disbursement.id).to.equal([...bank.state.disbursements.keys()][0]);
+  });
+
+  it('B44: a hanging GET is retried after each timeout and ends in a typed TimeoutError', async () => {
+    const { bank } = bankWithClients();
+    bank.faults.add({ route: 'listProducts', hang: true });
+    const client = createClient({ publishableKey: PUBLISHABLE_KEY, baseUrl: bank.baseUrl, fetch: bank.fetch, timeout: 50, maxRetries: 2 });
+    const error = await rejection(client.products.list(QUERY));
+    expect(isTimeoutError(error)).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(bank.requests.filter((entry) => entry.operationId === 'listProducts')).to.have.length(3);
+  });
+
+  it('B44: a POST without an idempotency key is never retried (a quote)', async () => {
+    const { bank } = bankWithClients();
+    bank.faults.add({ route: 'createQuote', status: 503 });
+    const client = createClient({ publishableKey: PUBLISHABLE_KEY, baseUrl: bank.baseUrl, fetch: bank.fetch, maxRetries: 3 });
+    expect(await rejection(client.quotes.create({ merchant: 'shop-1', scenario: 'retail', amount: { value: '4999.00', currency: 'CNY' } }))).to.be.instanceOf(ServerError);
+    expect(bank.requests).to.have.length(1);
+  });
+
+  it('honours Retry-After from a 429, then succeeds', async () => {
+    const { bank } = bankWithClients();
+    bank.faults.add({ route: 'listProducts', times: 1, status: 429, retryAfter: 1 });
+    const client = createClient({ publishableKey: PUBLISHABLE_KEY, baseUrl: bank.baseUrl, fetch: bank.fetch, maxRetries: 1 });
+    const started = Date.now();
+    await client.products.list(QUERY);
+    expect(Date.now() - started).to.be.at.least(900);
+    expect(bank.requests.map((entry) => entry.status)).to.deep.equal([429, 200]);
+  });
+
+  it('gives up with RateLimitError (and its retryAfter) when the wait would pass the total budget', async () => {
+    const { bank } = bankWithClients();
+    bank.faults.add({ route: 'listProducts', status: 429, retryAfter: 120 });
+    const client = createClient({ publishableKey: PUBLISHABLE_KEY, baseUrl: bank.baseUrl, fetch: bank.fetch, maxRetries: 2, totalTimeout: 5000 });
+    const error = await rejection(client.products.list(QUERY));
+    expect(error).to.be.instanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).to.equal(120);
+    expect(bank.requests).to.have.length(1);
+  });
+
+  it('retries a dropped connection for a GET and reports NetworkError when it keeps dropping', async () => {
+    const { bank } = bankWithClients();
+    bank.faults.add({ route: 'listProducts', times: 1, network: true });
+    const client = createClient({ publishableKey: PUBLISHABLE_KEY, baseUrl: bank.baseUrl, fetch: bank.fetch, maxRetries: 1 });
+    expect((await client.products.list(QUERY)).data).to.have.length(1);
+    bank.faults.add({ route: 'listProducts', network: true });
+    const other = createClient({ publishableKey: PUBLISHABLE_KEY, baseUrl: bank.baseUrl, fetch: bank.fetch, maxRetries: 1 });
+    expect(await rejection(other.products.list({ ...QUERY, scenario: 'travel' }))).to.be.instanceOf(NetworkError);
+  });
+
+  it('an application retried through 503s with its key is created once (one submission, one application)', async () => {
+    const clients = bankWithClients();
+    const { bank, server } = clients;
+    const session = await server.checkoutSessions.create({ amount: { value: '4999.00', currency: 'CNY' }, orderId: 'order-1', scenario: 'retail', merchant: 'shop-1' });
+    bank.faults.add({ route: 'createApplication', times: 2, status: 503 });
+    const client = createClient({ publishableKey: PUBLISHABLE_KEY, baseUrl: bank.baseUrl, fetch: bank.fetch, maxRetries: 3 });
+    const request = { clientSecret: session.clientSecret!, planId: 'plan_retailCNY12m', applicant: GOOD_APPLICANT, consent: CONSENT };
+    const application = await client.applications.create(request, { idempotencyKey: 'apply-order-1' });
+    // A reload during submission sends the same request with the kept key: the same application.
+    const again = await client.applications.create(request, { idempotencyKey: 'apply-order-1' });
+    expect(again.id).to.equal(application.id);
+    expect(bank.state.applications.size).to.equal(1);
+  });
+});
