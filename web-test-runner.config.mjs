@@ -1,6 +1,7 @@
 // Browser test run: every packages/*/src/**/*.test.ts in Debian's Chromium.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { readFile } from 'node:fs/promises';
 
 export default {
   files: ['packages/*/src/**/*.test.ts'],
@@ -40,6 +41,15 @@ export default {
     // Property tests run long; same per-test timeout as the Node run (.mocharc.json).
     config: { ui: 'bdd', timeout: 60000 },
   },
+  // msw's service worker must be served from the site root to control the test pages
+  // (startMockWorker's tests), as a partner site serves it.
+  middleware: [
+    async (context, next) => {
+      if (context.path !== '/mockServiceWorker.js') return next();
+      context.type = 'application/javascript';
+      context.body = await readFile(new URL('node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
+    },
+  ],
   browserStartTimeout: 120_000,
   testsStartTimeout: 120_000,
   testsFinishTimeout: 600_000,

@@ -1,7 +1,9 @@
-import { setupWorker } from 'msw/browser';
 import type { SetupWorker } from 'msw/browser';
 import { createMockBank } from '../bank/create-mock-bank.js';
 import type { MockBank, MockBankOptions } from '../bank/create-mock-bank.js';
+
+/** How long the worker may take to control the page before startMockWorker gives up. */
+const START_TIMEOUT_MS = 15_000;
 
 /**
  * Options of {@link startMockWorker}.
@@ -51,19 +53,33 @@ export async function startMockWorker(options: MockWorkerOptions = {}): Promise<
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) {
     throw new Error('startMockWorker needs a browser with service workers (a secure context: https or localhost).');
   }
+  const workerUrl = options.workerUrl ?? '/mockServiceWorker.js';
+  // msw 3 reports a missing script as an uncaught error and never settles start(): check first.
+  const script = await fetch(workerUrl, { method: 'HEAD', cache: 'no-store' }).catch(() => undefined);
+  if (!script?.ok) {
+    throw new Error(`The mock bank's service worker script is not served at ${workerUrl}: copy it there with "npx msw init <your public folder>", or pass workerUrl.`);
+  }
   const bank = createMockBank({
     ...options,
     ...(options.verbose ? { onRequest: (entry) => console.info(`[fenqi mock] ${entry.method} ${entry.path} → ${entry.status} (${entry.durationMs} ms)`) } : {}),
   });
+  // Loaded here, not at the top: msw's browser entry refuses to load in Node, and this module
+  // must stay importable there (server rendering, the package's own Node tests).
+  const { setupWorker } = await import('msw/browser');
   const worker = setupWorker(...bank.handlers);
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await worker.start({
-      serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
-      quiet: !options.verbose,
-      onUnhandledFrame: 'bypass',
-    });
+    await Promise.race([
+      worker.start({ serviceWorker: { url: workerUrl }, quiet: !options.verbose, onUnhandledFrame: 'bypass' }),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer in ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+      }),
+    ]);
   } catch (error) {
-    throw new Error(`The mock bank's service worker did not start (is ${options.workerUrl ?? '/mockServiceWorker.js'} served from the site root?): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    bank.dispose();
+    throw new Error(`The mock bank's service worker did not start from ${workerUrl}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
   }
   return {
     bank,
