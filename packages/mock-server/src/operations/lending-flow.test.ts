@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { parseMoney } from '@fenqi/core';
-import { ConflictError, isApiError, verifyWebhook } from '@fenqi/sdk';
+import { ConflictError, isApiError, PermissionError, verifyWebhook } from '@fenqi/sdk';
 import type { Application } from '@fenqi/sdk';
 import { PERSONA_REVIEW_MINUTES, PERSONAS } from '../personas/personas.js';
 import type { Persona } from '../personas/personas.js';
@@ -16,6 +16,18 @@ async function apply(clients: ReturnType<typeof bankWithClients>, input: { amoun
   const plan = offers.find((offer) => offer.plan.termMonths === 12) ?? offers[0]!;
   const application = await browser.applications.create({ clientSecret: session.clientSecret!, planId: plan.plan.id, applicant: input.applicant as never, consent: CONSENT });
   return { session, plan, application };
+}
+
+/** The rest of the journey for an approval or a counter-offer: confirm, disburse, an active loan. */
+async function disburseAndCheck(clients: ReturnType<typeof bankWithClients>, application: Extract<Application, { status: 'approved' | 'counter_offer' }>) {
+  const { bank, server } = clients;
+  const amount = application.status === 'approved' ? (await server.checkoutSessions.retrieve(application.sessionId)).amount : application.offer.amount;
+  const confirmed = await server.applications.confirm(application.id, { orderId: 'order-1', amount });
+  await server.disbursements.create({ loanId: confirmed.loanId, amount: confirmed.amount }, { idempotencyKey: `disburse-${confirmed.orderId}` });
+  bank.clock.advance({ seconds: 2 });
+  const loan = await server.loans.retrieve(confirmed.loanId);
+  expect(loan.status).to.equal('active');
+  expect(loan.annualRate).to.deep.equal(application.status === 'approved' ? application.plan.annualRate : application.offer.plan.annualRate);
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -35,6 +47,7 @@ describe('the lending flow against the mock bank, with the SDK clients', () => {
         const { application } = await apply(clients, persona.example);
         expect(application.status).to.equal(KIND[persona.decision]);
         if (application.status === 'declined') expect(application.reasons.map((reason) => reason.code)).to.deep.equal(persona.reasons);
+        if (application.status === 'approved' || application.status === 'counter_offer') await disburseAndCheck(clients, application);
         if (application.status !== 'review') return;
 
         // Decided later: nothing changes until the clock passes the expected time.
@@ -46,6 +59,7 @@ describe('the lending flow against the mock bank, with the SDK clients', () => {
         const decided = await server.applications.retrieve(application.id);
         expect(decided.status).to.equal(persona.then === 'approve' ? 'approved' : 'declined');
         expect(bank.webhooks.events.map((event) => event.type)).to.deep.equal(['application.decided']);
+        if (decided.status === 'approved') await disburseAndCheck(clients, decided);
       });
     }
   });
@@ -98,6 +112,15 @@ describe('the lending flow against the mock bank, with the SDK clients', () => {
     expect(isApiError(wrongOrder) && wrongOrder.problem.errors?.[0]?.pointer).to.equal('#/orderId');
     await server.applications.confirm(application.id, { orderId: 'order-1', amount: { value: '4999.00', currency: 'CNY' } });
     expect(await rejection(server.applications.confirm(application.id, { orderId: 'order-1', amount: { value: '4999.00', currency: 'CNY' } }))).to.be.instanceOf(ConflictError);
+  });
+
+  it("a client secret reads only its own session's application", async () => {
+    const clients = bankWithClients();
+    const { browser } = clients;
+    const first = await apply(clients, { amount: { value: '4999.00', currency: 'CNY' }, applicant: GOOD_APPLICANT, orderId: 'order-1' });
+    const second = await apply(clients, { amount: { value: '1999.00', currency: 'CNY' }, applicant: { ...GOOD_APPLICANT, email: 'li.hua+approve@example.com' }, orderId: 'order-2' });
+    expect((await browser.applications.retrieve(first.application.id, first.session.clientSecret!)).id).to.equal(first.application.id);
+    expect(await rejection(browser.applications.retrieve(first.application.id, second.session.clientSecret!))).to.be.instanceOf(PermissionError);
   });
 
   it('one session, one application: a second application is a conflict, an expired session too', async () => {
