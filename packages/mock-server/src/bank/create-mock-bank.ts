@@ -380,7 +380,8 @@ export function createMockBank(options: MockBankOptions = {}): MockBank {
       result = await run();
     }
     const headers = { ...result.headers, ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}) };
-    return result.body === null ? new HttpResponse(null, { status: result.status, headers }) : HttpResponse.json(result.body as Record<string, unknown>, { status: result.status, headers });
+    // A plain Response: msw's HttpResponse.json also counts the bytes, a fifth of a quote's time.
+    return result.body === null ? new Response(null, { status: result.status, headers }) : new Response(JSON.stringify(result.body), { status: result.status, headers: { 'content-type': 'application/json', ...headers } });
   }
 
   async function handle(request: Request): Promise<Response> {
@@ -461,6 +462,7 @@ export function createMockBank(options: MockBankOptions = {}): MockBank {
       requestCount = 0;
     },
     dispose() {
+      webhooks.cancelRetries();
       if (wake) clearTimeout(wake);
       wake = undefined;
       timeline = [];

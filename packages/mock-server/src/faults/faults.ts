@@ -83,6 +83,8 @@ export function checkFaultRule(rule: FaultRule): void {
   count(rule.every, 'every');
   if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) throw new RangeError(`Fault "probability" must be between 0 and 1, not ${rule.probability}.`);
   if ('status' in rule && !(Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599)) throw new RangeError(`A fault status must be an HTTP error from 400 to 599, not ${rule.status}.`);
+  if ('network' in rule && rule.network !== true) throw new RangeError('A network fault is written { network: true }.');
+  if ('hang' in rule && rule.hang !== true) throw new RangeError('A hang is written { hang: true }.');
   if ('latencyMs' in rule) {
     const [min, max] = typeof rule.latencyMs === 'number' ? [rule.latencyMs, rule.latencyMs] : rule.latencyMs;
     if (!(min >= 0 && max >= min && Number.isFinite(max))) throw new RangeError(`Fault latency must be milliseconds ≥ 0 (or [min, max] with min ≤ max), not ${JSON.stringify(rule.latencyMs)}.`);

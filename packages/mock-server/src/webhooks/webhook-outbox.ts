@@ -111,10 +111,20 @@ export function createWebhookOutbox(options: WebhookOptions, clock: { iso(): str
       }, wait);
       waits.set(timer, resolve);
     });
-    if (events.includes(event)) await deliver(event, url, attempt + 1);
+    if (!cancelled && events.includes(event)) await deliver(event, url, attempt + 1);
   }
 
-  const outbox: WebhookOutbox & { emit(input: EventInput): WebhookEvent; reset(): void } = {
+  /** Ends every retry wait now; the retries then stop (their event is gone or cancelled). */
+  let cancelled = false;
+  const endWaits = () => {
+    for (const [timer, resolve] of waits) {
+      clearTimeout(timer);
+      resolve();
+    }
+    waits.clear();
+  };
+
+  const outbox: WebhookOutbox & { emit(input: EventInput): WebhookEvent; reset(): void; cancelRetries(): void } = {
     get events() {
       return events;
     },
@@ -150,13 +160,13 @@ export function createWebhookOutbox(options: WebhookOptions, clock: { iso(): str
       }
       return event;
     },
+    cancelRetries() {
+      cancelled = true;
+      endWaits();
+    },
     reset() {
       events = [];
-      for (const [timer, resolve] of waits) {
-        clearTimeout(timer);
-        resolve(); // the retry then sees its event gone and stops
-      }
-      waits.clear();
+      endWaits(); // each retry then sees its event gone and stops
       deliveries = [];
     },
   };
