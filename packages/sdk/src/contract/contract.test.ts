@@ -48,6 +48,13 @@ describe('contract: money on the wire', () => {
     expect(pointers(WireMoney, { value: '  ', currency: 'CNY' })).to.include('#/value');
   });
 
+  it('refuses an amount beyond the largest one @fenqi/core supports, as fromWire would', () => {
+    expect(pointers(WireMoney, { value: '999999999999999.99', currency: 'CNY' })).to.deep.equal(['#/value']);
+    expect(pointers(WireMoney, { value: '99999999999999.9999', currency: 'CLF' })).to.deep.equal(['#/value']);
+    expect(pointers(WireMoney, { value: '90071992547409.91', currency: 'CNY' })).to.deep.equal([]);
+    expect(fromWire({ value: '90071992547409.91', currency: 'CNY' }).minor).to.equal(9007199254740991n);
+  });
+
   it('refuses a zero amount where a positive one is needed', () => {
     expect(pointers(QuoteRequest, { ...quoteRequest, amount: { value: '0.00', currency: 'CNY' } })).to.deep.equal(['#/amount/value']);
   });

@@ -20,8 +20,9 @@ function moneyShape<Strict extends boolean>(strict: Strict) {
       if (PLAIN_DECIMAL.test(value) && isCurrencyCode(currency)) {
         const point = value.indexOf('.');
         const decimals = point === -1 ? 0 : value.length - point - 1;
-        const digits = point === -1 ? value.length : point;
-        if (decimals <= currencyExponent(currency) && digits <= 15) return;
+        const exponent = currencyExponent(currency);
+        // At most 15 digits in minor units stays far below 2^53, so parseMoney accepts it too.
+        if (decimals <= exponent && (point === -1 ? value.length : point) + exponent <= 15) return;
       }
       try {
         parseMoney(value, currency);
