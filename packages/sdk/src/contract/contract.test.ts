@@ -1,6 +1,8 @@
+import { isMoneyError, parseMoney } from '@fenqi/core';
 import { expect } from 'chai';
-import type * as z from 'zod/mini';
-import { Application, ApplicationCreate, fromWire, parseContract, QuoteRequest, RateCard, toJsonPointer, toProblemErrors, WireMoney } from '../index.js';
+import fc from 'fast-check';
+import * as z from 'zod/mini';
+import { Application, ApplicationCreate, fromWire, parseContract, PositiveMoneyInput, QuoteRequest, RateCard, toJsonPointer, toProblemErrors, WireMoney, WireMoneyInput } from '../index.js';
 import { APPLICATION } from '../test-support/fixtures.js';
 import { buildOpenApiDocument } from '../openapi.js';
 
@@ -53,6 +55,50 @@ describe('contract: money on the wire', () => {
     expect(pointers(WireMoney, { value: '99999999999999.9999', currency: 'CLF' })).to.deep.equal(['#/value']);
     expect(pointers(WireMoney, { value: '90071992547409.91', currency: 'CNY' })).to.deep.equal([]);
     expect(fromWire({ value: '90071992547409.91', currency: 'CNY' }).minor).to.equal(9007199254740991n);
+  });
+
+  it('parses exactly as a zod object checked with parseMoney would: data, issues, messages (fast-check)', () => {
+    // The money schemas take a shortcut for plainly valid amounts; this is the behaviour they keep.
+    const reference = (strict: boolean) =>
+      (strict ? z.strictObject({ value: z.string(), currency: z.string() }) : z.object({ value: z.string(), currency: z.string() })).check(
+        z.superRefine((money, context) => {
+          try {
+            parseMoney(money.value, money.currency);
+          } catch (error) {
+            if (!isMoneyError(error)) throw error;
+            context.addIssue({ code: 'custom', path: [error.code === 'unknown-currency' ? 'currency' : 'value'], message: error.message, params: { code: error.code } });
+          }
+        }),
+      );
+    const outcome = (schema: z.ZodMiniType, input: unknown) => {
+      const result = parseContract(schema, input);
+      return result.success ? { data: result.data, prototype: Object.getPrototypeOf(result.data) } : { issues: result.error.issues };
+    };
+    const digits = fc.stringMatching(/^(0|[1-9]\d{0,17})(\.\d{0,5})?$/);
+    const text = fc.oneof(digits, fc.constantFrom('', ' 1.00', '-1.00', '1e3', '1,000.00', '0.0', '00.10', 'NaN'), fc.string({ maxLength: 6 }));
+    const money = fc.record(
+      {
+        value: fc.oneof(text, fc.constantFrom(undefined, null, 4999, ['1.00'])),
+        currency: fc.oneof(fc.constantFrom('CNY', 'JPY', 'KWD', 'CLF', 'cny', 'XXX', ''), fc.constantFrom(undefined, 156)),
+        extra: fc.oneof(fc.constant(undefined), fc.string({ maxLength: 3 })),
+      },
+      { requiredKeys: [] },
+    );
+    const input = fc.oneof(
+      { weight: 8, arbitrary: money },
+      fc.constantFrom(null, undefined, 'money', [], ['1.00', 'CNY'], JSON.parse('{"value":"1.00","currency":"CNY","__proto__":{"polluted":true}}')),
+    );
+    fc.assert(
+      fc.property(input, (value) => {
+        expect(outcome(WireMoney, value)).to.deep.equal(outcome(reference(false), value));
+        expect(outcome(WireMoneyInput, value)).to.deep.equal(outcome(reference(true), value));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(outcome(WireMoney, { value: '1.00', currency: 'CNY', note: 'x' })).to.deep.equal({ data: { value: '1.00', currency: 'CNY' }, prototype: Object.prototype });
+    expect(toProblemErrors(parseContract(WireMoneyInput, { value: '1.00', currency: 'CNY', note: 'x' }).error!)).to.deep.equal([{ pointer: '#/note', detail: 'Unknown field "note".' }]);
+    const zero = parseContract(PositiveMoneyInput, { value: '0.000', currency: 'CNY' });
+    expect(toProblemErrors(zero.error!).map((issue) => issue.detail)).to.deep.equal(['"0.000" has 3 decimals but CNY has at most 2.', 'The amount must be above zero.']);
   });
 
   it('refuses a zero amount where a positive one is needed', () => {
