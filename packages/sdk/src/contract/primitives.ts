@@ -1,6 +1,8 @@
 import { currencyExponent, isCurrencyCode, isMoneyError, parseMoney } from '@fenqi/core';
 import type { Money } from '@fenqi/core';
 import * as z from 'zod/mini';
+// Named import: reading `z.core.$constructor` would make bundlers keep all of zod's core namespace.
+import { $constructor } from 'zod/v4/core';
 
 const PLAIN_DECIMAL = /^(0|[1-9]\d*)(\.\d+)?$/;
 
@@ -38,7 +40,7 @@ type MoneySchema<Strict extends boolean> = z.ZodMiniObject<MoneyShape, Strict ex
  * messages and pointers are zod's own; the def is an ordinary object's, so the OpenAPI output is too.
  */
 const initObject: (inst: MoneySchema<boolean>, def: MoneySchema<boolean>['_zod']['def']) => void = z.ZodMiniObject.init;
-const WireMoneyObject: z.core.$constructor<MoneySchema<boolean>> = z.core.$constructor('FenqiWireMoney', (inst, def) => {
+const WireMoneyObject: $constructor<MoneySchema<boolean>> = $constructor('FenqiWireMoney', (inst, def) => {
   initObject(inst, def);
   const strict = def.catchall !== undefined;
   const checked = new z.ZodMiniObject({ type: 'object', shape: def.shape, ...(strict ? { catchall: def.catchall } : {}), checks: [moneyCheck] });
