@@ -18,8 +18,7 @@ export const CheckoutSessionCreate = z
     merchant: z.string().check(z.minLength(1), z.maxLength(64)),
     expiresInMinutes: z.optional(z.int().check(z.minimum(5), z.maximum(24 * 60))),
     metadata: z.optional(Metadata),
-  })
-  .register(z.globalRegistry, { id: 'CheckoutSessionCreate' });
+  });
 export type CheckoutSessionCreate = z.infer<typeof CheckoutSessionCreate>;
 
 /**
@@ -46,6 +45,5 @@ export const CheckoutSession = z
     metadata: z.optional(Metadata),
     createdAt: Timestamp,
     expiresAt: Timestamp,
-  })
-  .register(z.globalRegistry, { id: 'CheckoutSession' });
+  });
 export type CheckoutSession = z.infer<typeof CheckoutSession>;

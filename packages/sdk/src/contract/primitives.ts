@@ -4,7 +4,8 @@ import * as z from 'zod/mini';
 // Named import: reading `z.core.$constructor` would make bundlers keep all of zod's core namespace.
 import { $constructor } from 'zod/v4/core';
 
-const PLAIN_DECIMAL = /^(0|[1-9]\d*)(\.\d+)?$/;
+/** A wire amount's digits (the OpenAPI document shows this pattern; the money check applies it). */
+export const PLAIN_DECIMAL = /^(0|[1-9]\d*)(\.\d+)?$/;
 
 /** True for a plain decimal with at most the currency's decimals: the common case, settled without @fenqi/core. */
 function isPlainMoney(value: string, currency: string): boolean {
@@ -16,8 +17,7 @@ function isPlainMoney(value: string, currency: string): boolean {
   return decimals <= exponent && (point === -1 ? value.length : point) + exponent <= 15;
 }
 
-// The patterns are metadata for the OpenAPI document; the money check below tests them, with the
-// currency's decimals, in a single pass.
+// One check for the value's digits, the currency and its decimals, in a single pass.
 const moneyCheck = z.superRefine<{ value: string; currency: string }>((money, context) => {
   const { value, currency } = money;
   if (isPlainMoney(value, currency)) return;
@@ -63,8 +63,9 @@ function hasOtherKeys(input: object): boolean {
   return false;
 }
 
-const moneyValue = z.string().register(z.globalRegistry, { description: 'Decimal string in major units, e.g. "4999.00" (CNY) or "500" (JPY).', pattern: PLAIN_DECIMAL.source });
-const moneyCurrency = z.string().register(z.globalRegistry, { description: 'ISO 4217 code.', pattern: '^[A-Z]{3}$' });
+// Shared by the three money schemas: the OpenAPI metadata describes them once.
+const moneyValue = z.string();
+const moneyCurrency = z.string();
 
 function moneyShape<Strict extends boolean>(strict: Strict): MoneySchema<Strict> {
   return new WireMoneyObject({ type: 'object', shape: { value: moneyValue, currency: moneyCurrency }, ...(strict ? { catchall: z.never() } : {}) }) as MoneySchema<Strict>;
@@ -81,7 +82,7 @@ function moneyShape<Strict extends boolean>(strict: Strict): MoneySchema<Strict>
  * WireMoney.safeParse({ value: '1.5', currency: 'JPY' }).success // false: the yen has no decimals
  * ```
  */
-export const WireMoney = moneyShape(false).register(z.globalRegistry, { id: 'Money' });
+export const WireMoney = moneyShape(false);
 export type WireMoney = z.infer<typeof WireMoney>;
 /**
  * {@link WireMoney} in a request: unknown keys are an error.
@@ -92,7 +93,7 @@ export type WireMoney = z.infer<typeof WireMoney>;
  * WireMoneyInput.safeParse({ value: '15000.00', currency: 'CNY', minor: 1 }).success // false: unknown key
  * ```
  */
-export const WireMoneyInput = moneyShape(true).register(z.globalRegistry, { id: 'MoneyInput' });
+export const WireMoneyInput = moneyShape(true);
 
 /**
  * An amount in a request that must be above zero.
@@ -104,8 +105,7 @@ export const WireMoneyInput = moneyShape(true).register(z.globalRegistry, { id: 
  * ```
  */
 export const PositiveMoneyInput = moneyShape(true)
-  .check(z.refine((money) => !/^[0.]+$/.test(money.value), { message: 'The amount must be above zero.', path: ['value'] }))
-  .register(z.globalRegistry, { id: 'PositiveMoneyInput' });
+  .check(z.refine((money) => !/^[0.]+$/.test(money.value), { message: 'The amount must be above zero.', path: ['value'] }));
 
 /**
  * Reads wire money as exact {@link Money} (call it on a value that passed a schema).
@@ -142,8 +142,7 @@ export const ClientSecret = z.string().check(z.regex(/^cs_[A-Za-z0-9]+_secret_[A
 export function prefixedId(prefix: string) {
   return z
     .string()
-    .check(z.regex(new RegExp(`^${prefix}_[A-Za-z0-9]{6,64}$`)))
-    .register(z.globalRegistry, { description: `Identifier starting with "${prefix}_".` });
+    .check(z.regex(new RegExp(`^${prefix}_[A-Za-z0-9]{6,64}$`)));
 }
 
 /**
@@ -155,7 +154,7 @@ export function prefixedId(prefix: string) {
  * Timestamp.safeParse('2026-12-03 10:00').success          // false
  * ```
  */
-export const Timestamp = z.iso.datetime({ offset: true }).register(z.globalRegistry, { description: 'ISO 8601 date and time.' });
+export const Timestamp = z.iso.datetime({ offset: true });
 /**
  * A day without a time or zone, such as a due date or a date of birth.
  *
@@ -165,7 +164,7 @@ export const Timestamp = z.iso.datetime({ offset: true }).register(z.globalRegis
  * CalendarDay.safeParse('03/12/2026').success // false
  * ```
  */
-export const CalendarDay = z.iso.date().register(z.globalRegistry, { description: 'ISO 8601 date, YYYY-MM-DD.' });
+export const CalendarDay = z.iso.date();
 
 /**
  * What the shopper is buying: it selects the rate card.
@@ -176,7 +175,7 @@ export const CalendarDay = z.iso.date().register(z.globalRegistry, { description
  * Scenario.safeParse('travel').success // true
  * ```
  */
-export const Scenario = z.enum(['retail', 'travel', 'education', 'medical']).register(z.globalRegistry, { id: 'Scenario' });
+export const Scenario = z.enum(['retail', 'travel', 'education', 'medical']);
 /**
  * How a plan repays its principal (see @fenqi/core ScheduleMethod).
  *
@@ -185,7 +184,7 @@ export const Scenario = z.enum(['retail', 'travel', 'education', 'medical']).reg
  * const method = RepaymentMethod.parse(searchParams.get('method')) // e.g. 'annuity'
  * ```
  */
-export const RepaymentMethod = z.enum(['annuity', 'equal-principal', 'flat-fee', 'interest-only']).register(z.globalRegistry, { id: 'RepaymentMethod' });
+export const RepaymentMethod = z.enum(['annuity', 'equal-principal', 'flat-fee', 'interest-only']);
 /**
  * Whose rules decide the disclosed annual rate.
  *
@@ -195,7 +194,7 @@ export const RepaymentMethod = z.enum(['annuity', 'equal-principal', 'flat-fee',
  * RateMarket.safeParse('DE').success // false: Germany is in 'EU'
  * ```
  */
-export const RateMarket = z.enum(['CN', 'EU', 'UK', 'US', 'JP']).register(z.globalRegistry, { id: 'RateMarket' });
+export const RateMarket = z.enum(['CN', 'EU', 'UK', 'US', 'JP']);
 /**
  * A rate as a decimal string: "0.049" is 4.9 %.
  *
@@ -208,8 +207,7 @@ export const RateMarket = z.enum(['CN', 'EU', 'UK', 'US', 'JP']).register(z.glob
  */
 export const DecimalRate = z
   .string()
-  .check(z.regex(/^(0|[1-9]\d{0,2})(\.\d{1,12})?$/))
-  .register(z.globalRegistry, { description: 'Decimal fraction, "0.049" = 4.9 %.' });
+  .check(z.regex(/^(0|[1-9]\d{0,2})(\.\d{1,12})?$/));
 /**
  * Free-form partner data: at most 20 short string values.
  *
@@ -220,5 +218,4 @@ export const DecimalRate = z
  */
 export const Metadata = z
   .record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(500)))
-  .check(z.refine((record) => Object.keys(record).length <= 20, { message: 'At most 20 metadata keys.' }))
-  .register(z.globalRegistry, { id: 'Metadata' });
+  .check(z.refine((record) => Object.keys(record).length <= 20, { message: 'At most 20 metadata keys.' }));

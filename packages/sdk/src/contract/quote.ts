@@ -18,8 +18,7 @@ export const WireInstalment = z
     interest: WireMoney,
     fee: WireMoney,
     balance: WireMoney,
-  })
-  .register(z.globalRegistry, { id: 'Instalment' });
+  });
 export type WireInstalment = z.infer<typeof WireInstalment>;
 
 /**
@@ -36,8 +35,7 @@ export const DisclosedAnnualRate = z
     market: RateMarket,
     basis: z.enum(['nominal', 'effective']),
     percent: z.string().check(z.regex(/^-?\d+(\.\d+)?$/)),
-  })
-  .register(z.globalRegistry, { id: 'DisclosedAnnualRate' });
+  });
 
 /**
  * A plan with its full schedule for one amount: what the bank will honour.
@@ -57,8 +55,7 @@ export const QuotedPlan = z
     totals: z.object({ payment: WireMoney, principal: WireMoney, interest: WireMoney, fees: WireMoney, costOfCredit: WireMoney }),
     upfrontFee: WireMoney,
     annualRate: DisclosedAnnualRate,
-  })
-  .register(z.globalRegistry, { id: 'QuotedPlan' });
+  });
 export type QuotedPlan = z.infer<typeof QuotedPlan>;
 
 /**
@@ -80,8 +77,7 @@ export const QuoteRequest = z
     scenario: Scenario,
     amount: PositiveMoneyInput,
     planIds: z.optional(z.array(prefixedId('plan')).check(z.minLength(1), z.maxLength(50))),
-  })
-  .register(z.globalRegistry, { id: 'QuoteRequest' });
+  });
 export type QuoteRequest = z.infer<typeof QuoteRequest>;
 
 /**
@@ -101,6 +97,5 @@ export const Quote = z
     scenario: Scenario,
     plans: z.array(QuotedPlan),
     expiresAt: Timestamp,
-  })
-  .register(z.globalRegistry, { id: 'Quote' });
+  });
 export type Quote = z.infer<typeof Quote>;
