@@ -1,5 +1,18 @@
 import * as z from 'zod/mini';
-import { ClientSecret, Metadata, PositiveMoneyInput, prefixedId, Scenario, Timestamp, WireMoney } from './primitives.js';
+import { ClientSecret, PositiveMoneyInput, prefixedId, Scenario, Timestamp, WireMoney } from './primitives.js';
+
+/**
+ * Free-form partner data: at most 20 short string values. (Only checkout sessions carry it, so it
+ * lives here: a browser bundle that never touches a session leaves it out.)
+ *
+ * @example
+ * ```ts
+ * const metadata = Metadata.parse({ cartId: 'cart-981', channel: 'app' })
+ * ```
+ */
+export const Metadata = z
+  .record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(500)))
+  .check(z.refine((record) => Object.keys(record).length <= 20, { message: 'At most 20 metadata keys.' }));
 
 /**
  * Body of `POST /v1/checkout-sessions` (secret key): the partner's server fixes the amount.

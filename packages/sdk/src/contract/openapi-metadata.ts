@@ -1,13 +1,12 @@
 import * as z from 'zod/mini';
 import { Application, ApplicationCreate, Applicant, Consent, DeclineReason, DeviceSignals } from './application.js';
-import { CheckoutSession, CheckoutSessionCreate } from './checkout-session.js';
+import { CheckoutSession, CheckoutSessionCreate, Metadata } from './checkout-session.js';
 import { Disbursement, DisbursementCreate } from './disbursement.js';
 import { Loan } from './loan.js';
 import { ConfirmedOrder, OrderConfirmation } from './order.js';
 import {
   CalendarDay,
   DecimalRate,
-  Metadata,
   PLAIN_DECIMAL,
   PositiveMoneyInput,
   RateMarket,

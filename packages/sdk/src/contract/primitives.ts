@@ -208,14 +208,3 @@ export const RateMarket = z.enum(['CN', 'EU', 'UK', 'US', 'JP']);
 export const DecimalRate = z
   .string()
   .check(z.regex(/^(0|[1-9]\d{0,2})(\.\d{1,12})?$/));
-/**
- * Free-form partner data: at most 20 short string values.
- *
- * @example
- * ```ts
- * const metadata = Metadata.parse({ cartId: 'cart-981', channel: 'app' })
- * ```
- */
-export const Metadata = z
-  .record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(500)))
-  .check(z.refine((record) => Object.keys(record).length <= 20, { message: 'At most 20 metadata keys.' }));
