@@ -2,7 +2,7 @@ import { isMoneyError, parseMoney } from '@fenqi/core';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
-import { Application, ApplicationCreate, fromWire, parseContract, PositiveMoneyInput, QuoteRequest, RateCard, toJsonPointer, toProblemErrors, WireMoney, WireMoneyInput } from '../index.js';
+import { Application, ApplicationCreate, CalendarDay, fromWire, parseContract, PositiveMoneyInput, QuoteRequest, RateCard, Timestamp, toJsonPointer, toProblemErrors, WireMoney, WireMoneyInput } from '../index.js';
 import { APPLICATION } from '../test-support/fixtures.js';
 import { buildOpenApiDocument } from '../openapi.js';
 
@@ -147,6 +147,16 @@ describe('contract: messages', () => {
     ]);
     const missing = parseContract(QuoteRequest, {});
     expect(missing.success ? [] : toProblemErrors(missing.error).map((issue) => issue.detail)).to.deep.equal(['Required.', 'Required.', 'Required.']);
+  });
+});
+
+describe('contract: dates', () => {
+  it("are zod's ISO formats, built without reading the z.iso namespace", () => {
+    expect(Timestamp).to.be.instanceOf(z.ZodMiniISODateTime);
+    expect(Timestamp._zod.def).to.deep.equal(z.iso.datetime({ offset: true })._zod.def);
+    expect(CalendarDay).to.be.instanceOf(z.ZodMiniISODate);
+    expect(CalendarDay._zod.def).to.deep.equal(z.iso.date()._zod.def);
+    expect(parseContract(Timestamp, '2026-12-03 10:00').error?.issues[0]?.message).to.equal('Not a valid datetime.');
   });
 });
 

@@ -1,8 +1,9 @@
 import { currencyExponent, isCurrencyCode, isMoneyError, parseMoney } from '@fenqi/core';
 import type { Money } from '@fenqi/core';
 import * as z from 'zod/mini';
-// Named import: reading `z.core.$constructor` would make bundlers keep all of zod's core namespace.
-import { $constructor } from 'zod/v4/core';
+// Named imports: reading a nested namespace (`z.core.$constructor`, `z.iso.datetime`) makes
+// bundlers keep all of it.
+import { $constructor, _isoDate, _isoDateTime } from 'zod/v4/core';
 
 /** A wire amount's digits (the OpenAPI document shows this pattern; the money check applies it). */
 export const PLAIN_DECIMAL = /^(0|[1-9]\d*)(\.\d+)?$/;
@@ -154,7 +155,12 @@ export function prefixedId(prefix: string) {
  * Timestamp.safeParse('2026-12-03 10:00').success          // false
  * ```
  */
-export const Timestamp = z.iso.datetime({ offset: true });
+export const Timestamp = offsetDateTime();
+
+/** `z.iso.datetime({ offset: true })`, built as zod/mini builds it but without reading `z.iso`. */
+export function offsetDateTime() {
+  return _isoDateTime(z.ZodMiniISODateTime, { offset: true });
+}
 /**
  * A day without a time or zone, such as a due date or a date of birth.
  *
@@ -164,7 +170,7 @@ export const Timestamp = z.iso.datetime({ offset: true });
  * CalendarDay.safeParse('03/12/2026').success // false
  * ```
  */
-export const CalendarDay = z.iso.date();
+export const CalendarDay = _isoDate(z.ZodMiniISODate); // z.iso.date(), without reading `z.iso`
 
 /**
  * What the shopper is buying: it selects the rate card.

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DecimalRate, prefixedId, RateMarket, RepaymentMethod, Scenario, WireMoney } from './primitives.js';
+import { DecimalRate, offsetDateTime, prefixedId, RateMarket, RepaymentMethod, Scenario, WireMoney } from './primitives.js';
 
 /**
  * One plan the bank offers: enough for `@fenqi/core` to compute any amount's schedule locally.
@@ -46,7 +46,7 @@ export const RateCard = z
     currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
     market: RateMarket,
     plans: z.array(RatePlan),
-    updatedAt: z.iso.datetime({ offset: true }),
+    updatedAt: offsetDateTime(),
   })
   // Every amount of a plan is in the card's currency, or local offers would compare apples and yen.
   .check(
