@@ -55,17 +55,22 @@ const WireMoneyObject: $constructor<MoneySchema<boolean>> = $constructor('FenqiW
   const strict = def.catchall !== undefined;
   const checked = new z.ZodMiniObject({ type: 'object', shape: def.shape, ...(strict ? { catchall: def.catchall } : {}), checks: [moneyCheck] });
   inst._zod.parse = (payload, context) => {
-    const input = payload.value as { value?: unknown; currency?: unknown } | null;
-    if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
-      const { value, currency } = input;
-      if (typeof value === 'string' && typeof currency === 'string' && isPlainMoney(value, currency) && !(strict && hasOtherKeys(input))) {
-        payload.value = { value, currency };
-        return payload;
-      }
-    }
-    return checked._zod.run(payload, context);
+    const money = plainWireMoney(payload.value);
+    if (money === undefined || (strict && hasOtherKeys(payload.value as object))) return checked._zod.run(payload, context);
+    payload.value = money;
+    return payload;
   };
 });
+
+/**
+ * What {@link WireMoney} parses `input` to when it is a plainly valid amount; undefined when zod
+ * has to look (which it then does in full).
+ */
+export function plainWireMoney(input: unknown): { value: string; currency: string } | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const { value, currency } = input as { value?: unknown; currency?: unknown };
+  return typeof value === 'string' && typeof currency === 'string' && isPlainMoney(value, currency) ? { value, currency } : undefined;
+}
 
 /** A key other than value and currency (for...in, as zod's strict objects look). */
 function hasOtherKeys(input: object): boolean {
