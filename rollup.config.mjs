@@ -29,7 +29,10 @@ function config(name) {
   return {
     input,
     external: isExternal,
-    output: { dir: `${dir}/dist`, format: 'es', sourcemap: true, chunkFileNames: 'shared/[name]-[hash].js' },
+    // One output file per source module: with "sideEffects": false an app's bundler drops whole
+    // modules it does not use (the server-only contract, webhooks), which it cannot do inside a
+    // shared chunk (zod schemas built with method calls never look side-effect free to it).
+    output: { dir: `${dir}/dist`, format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: `${dir}/src` },
     plugins: [
       // Rollup does not clean its output; stale .d.ts files of deleted modules would ship.
       { name: 'clean-dist', buildStart: () => rmSync(`${dir}/dist`, { recursive: true, force: true }) },

@@ -8,10 +8,10 @@
 
 // contract
 export { ClientSecret, fromWire, PositiveMoneyInput, prefixedId, WireMoney, WireMoneyInput } from './contract/primitives.js';
-export { CalendarDay, DecimalRate, Metadata, RateMarket, RepaymentMethod, Scenario, Timestamp } from './contract/primitives.js';
+export { CalendarDay, DecimalRate, RateMarket, RepaymentMethod, Scenario, Timestamp } from './contract/primitives.js';
 export { ProductsQuery, RateCard, RateCardList, RatePlan } from './contract/rate-card.js';
 export { DisclosedAnnualRate, Quote, QuotedPlan, QuoteRequest, WireInstalment } from './contract/quote.js';
-export { CheckoutSession, CheckoutSessionCreate } from './contract/checkout-session.js';
+export { CheckoutSession, CheckoutSessionCreate, Metadata } from './contract/checkout-session.js';
 export { Applicant, Application, ApplicationCreate, Consent, DeclineReason, DeviceSignals } from './contract/application.js';
 export { ConfirmedOrder, OrderConfirmation } from './contract/order.js';
 export { Disbursement, DisbursementCreate } from './contract/disbursement.js';

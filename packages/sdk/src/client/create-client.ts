@@ -2,7 +2,7 @@ import type { Money, Schedule } from '@fenqi/core';
 import { buildSchedule, disclosedRate, isScheduleError } from '@fenqi/core';
 import type { DisclosedRate } from '@fenqi/core';
 import type { Application, ApplicationCreate } from '../contract/application.js';
-import { operation } from '../contract/operations.js';
+import { createApplicationOperation, createQuoteOperation, listProductsOperation, retrieveApplicationOperation } from '../contract/operations.js';
 import type { Quote, QuoteRequest } from '../contract/quote.js';
 import type { RateCard, RateCardList, RatePlan } from '../contract/rate-card.js';
 import { ClientSecret, fromWire } from '../contract/primitives.js';
@@ -156,7 +156,7 @@ export function createClient(options: ClientOptions): FenqiClient {
     if (entry.value && Date.now() < entry.freshUntil) return entry.value;
     // Callers share one request; each keeps its own signal, so one caller's abort fails only that caller.
     entry.inFlight ??= transport
-      .conditional<RateCardList>(operation('listProducts'), input({ query: checked.data }), entry.value ? entry.etag : undefined)
+      .conditional<RateCardList>(listProductsOperation, input({ query: checked.data }), entry.value ? entry.etag : undefined)
       .then((result) => {
         if (!result.notModified) entry.value = deepFreeze(result.data);
         entry.etag = result.etag;
@@ -172,15 +172,15 @@ export function createClient(options: ClientOptions): FenqiClient {
   return {
     products: { list: listProducts },
     quotes: {
-      create: (request, requestOptions) => transport.call(operation('createQuote'), input({ body: request }), requestOptions),
+      create: (request, requestOptions) => transport.call(createQuoteOperation, input({ body: request }), requestOptions),
     },
     applications: {
-      create: (request, requestOptions) => transport.call(operation('createApplication'), input({ body: request }), requestOptions),
+      create: (request, requestOptions) => transport.call(createApplicationOperation, input({ body: request }), requestOptions),
       retrieve: (id, clientSecret, requestOptions) => {
         if (!ClientSecret.safeParse(clientSecret).success) {
           return Promise.reject(new ValidationError('request', [{ pointer: 'clientSecret', detail: 'Pass the checkout session client secret (cs_…_secret_…).' }]));
         }
-        return transport.call(operation('retrieveApplication'), input({ params: { id }, headers: { 'fenqi-client-secret': clientSecret } }), requestOptions);
+        return transport.call(retrieveApplicationOperation, input({ params: { id }, headers: { 'fenqi-client-secret': clientSecret } }), requestOptions);
       },
     },
     async offersFor(amount, { merchant, scenario }) {

@@ -2,7 +2,7 @@ import type { Application } from '../contract/application.js';
 import type { CheckoutSession, CheckoutSessionCreate } from '../contract/checkout-session.js';
 import type { Disbursement, DisbursementCreate } from '../contract/disbursement.js';
 import type { Loan } from '../contract/loan.js';
-import { operation } from '../contract/operations.js';
+import { confirmApplicationOperation, createCheckoutSessionOperation, createDisbursementOperation, retrieveCheckoutSessionOperation, retrieveDisbursementOperation, retrieveLoanOperation } from '../contract/operations.js';
 import { fromWire } from '../contract/primitives.js';
 import type { ConfirmedOrder, OrderConfirmation } from '../contract/order.js';
 import type { WebhookEvent } from '../contract/webhook-event.js';
@@ -88,13 +88,13 @@ export function createServerClient(options: ServerClientOptions): FenqiServerCli
   const byId = (id: string) => ({ params: { id } });
   return {
     checkoutSessions: {
-      create: (request, requestOptions) => transport.call(operation('createCheckoutSession'), { body: request }, requestOptions),
-      retrieve: (id, requestOptions) => transport.call(operation('retrieveCheckoutSession'), byId(id), requestOptions),
+      create: (request, requestOptions) => transport.call(createCheckoutSessionOperation, { body: request }, requestOptions),
+      retrieve: (id, requestOptions) => transport.call(retrieveCheckoutSessionOperation, byId(id), requestOptions),
     },
     applications: {
       retrieve: (applicationId, requestOptions) => transport.call(operation('retrieveApplication'), byId(applicationId), requestOptions),
       async confirm(applicationId, order, requestOptions) {
-        const confirmed = await transport.call<ConfirmedOrder>(operation('confirmApplication'), { ...byId(applicationId), body: order }, requestOptions);
+        const confirmed = await transport.call<ConfirmedOrder>(confirmApplicationOperation, { ...byId(applicationId), body: order }, requestOptions);
         // Belt and braces: never treat a confirmation of another order or amount as this one.
         const [sent, answered] = [fromWire(order.amount), fromWire(confirmed.amount)];
         if (confirmed.orderId !== order.orderId || sent.minor !== answered.minor || sent.currency !== answered.currency) {
@@ -104,11 +104,11 @@ export function createServerClient(options: ServerClientOptions): FenqiServerCli
       },
     },
     disbursements: {
-      create: (request, requestOptions) => transport.call(operation('createDisbursement'), { body: request }, requestOptions),
-      retrieve: (id, requestOptions) => transport.call(operation('retrieveDisbursement'), byId(id), requestOptions),
+      create: (request, requestOptions) => transport.call(createDisbursementOperation, { body: request }, requestOptions),
+      retrieve: (id, requestOptions) => transport.call(retrieveDisbursementOperation, byId(id), requestOptions),
     },
     loans: {
-      retrieve: (id, requestOptions) => transport.call(operation('retrieveLoan'), byId(id), requestOptions),
+      retrieve: (id, requestOptions) => transport.call(retrieveLoanOperation, byId(id), requestOptions),
     },
     webhooks: { verify: (body, headers, secret) => verifyWebhook(body, headers, secret) },
   };

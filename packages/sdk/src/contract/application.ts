@@ -16,14 +16,13 @@ export const Applicant = z
     name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
     dateOfBirth: CalendarDay,
     email: z.email().check(z.maxLength(254)),
-    mobile: z.string().check(z.regex(/^\+[1-9]\d{6,14}$/)).register(z.globalRegistry, { description: 'E.164, e.g. +8613800138000.' }),
+    mobile: z.string().check(z.regex(/^\+[1-9]\d{6,14}$/)),
     nationalId: z.optional(z.string().check(z.minLength(4), z.maxLength(32))),
     monthlyIncome: WireMoneyInput,
     employment: z.enum(['employed', 'self-employed', 'student', 'retired', 'unemployed', 'other']),
     housing: z.enum(['own', 'mortgage', 'rent', 'family', 'other']),
     existingMonthlyDebt: WireMoneyInput,
-  })
-  .register(z.globalRegistry, { id: 'Applicant' });
+  });
 export type Applicant = z.infer<typeof Applicant>;
 
 /**
@@ -40,8 +39,7 @@ export const Consent = z
     termsVersion: z.string().check(z.minLength(1), z.maxLength(32)),
     privacyVersion: z.string().check(z.minLength(1), z.maxLength(32)),
     acceptedAt: Timestamp,
-  })
-  .register(z.globalRegistry, { id: 'Consent' });
+  });
 
 /**
  * Signals gathered by Fenqi's own code after consent; no third-party script.
@@ -62,8 +60,7 @@ export const DeviceSignals = z
     language: z.optional(z.string().check(z.maxLength(35))),
     timezone: z.optional(z.string().check(z.maxLength(64))),
     screen: z.optional(z.string().check(z.regex(/^\d{2,5}x\d{2,5}$/))),
-  })
-  .register(z.globalRegistry, { id: 'DeviceSignals' });
+  });
 
 /**
  * Body of `POST /v1/applications` (publishable key + client secret; needs an Idempotency-Key).
@@ -81,8 +78,7 @@ export const ApplicationCreate = z
     applicant: Applicant,
     consent: Consent,
     device: z.optional(DeviceSignals),
-  })
-  .register(z.globalRegistry, { id: 'ApplicationCreate' });
+  });
 export type ApplicationCreate = z.infer<typeof ApplicationCreate>;
 
 const applicationBase = {
@@ -107,8 +103,7 @@ export const DeclineReason = z
   .object({
     code: z.string().check(z.regex(/^[a-z][a-z0-9_]*$/)),
     message: z.string(),
-  })
-  .register(z.globalRegistry, { id: 'DeclineReason' });
+  });
 
 /**
  * The bank's decision. Business outcomes are values of this union, never errors: approved (the
@@ -128,6 +123,5 @@ export const Application = z
     z.object({ ...applicationBase, status: z.literal('declined'), reasons: z.array(DeclineReason).check(z.minLength(1)) }),
     z.object({ ...applicationBase, status: z.literal('review'), decisionExpectedAt: z.optional(Timestamp) }),
     z.object({ ...applicationBase, status: z.literal('counter_offer'), offer: z.object({ amount: WireMoney, plan: QuotedPlan }), expiresAt: Timestamp }),
-  ])
-  .register(z.globalRegistry, { id: 'Application' });
+  ]);
 export type Application = z.infer<typeof Application>;

@@ -1,5 +1,18 @@
 import * as z from 'zod/mini';
-import { ClientSecret, Metadata, PositiveMoneyInput, prefixedId, Scenario, Timestamp, WireMoney } from './primitives.js';
+import { ClientSecret, PositiveMoneyInput, prefixedId, Scenario, Timestamp, WireMoney } from './primitives.js';
+
+/**
+ * Free-form partner data: at most 20 short string values. (Only checkout sessions carry it, so it
+ * lives here: a browser bundle that never touches a session leaves it out.)
+ *
+ * @example
+ * ```ts
+ * const metadata = Metadata.parse({ cartId: 'cart-981', channel: 'app' })
+ * ```
+ */
+export const Metadata = z
+  .record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(500)))
+  .check(z.refine((record) => Object.keys(record).length <= 20, { message: 'At most 20 metadata keys.' }));
 
 /**
  * Body of `POST /v1/checkout-sessions` (secret key): the partner's server fixes the amount.
@@ -18,8 +31,7 @@ export const CheckoutSessionCreate = z
     merchant: z.string().check(z.minLength(1), z.maxLength(64)),
     expiresInMinutes: z.optional(z.int().check(z.minimum(5), z.maximum(24 * 60))),
     metadata: z.optional(Metadata),
-  })
-  .register(z.globalRegistry, { id: 'CheckoutSessionCreate' });
+  });
 export type CheckoutSessionCreate = z.infer<typeof CheckoutSessionCreate>;
 
 /**
@@ -46,6 +58,5 @@ export const CheckoutSession = z
     metadata: z.optional(Metadata),
     createdAt: Timestamp,
     expiresAt: Timestamp,
-  })
-  .register(z.globalRegistry, { id: 'CheckoutSession' });
+  });
 export type CheckoutSession = z.infer<typeof CheckoutSession>;

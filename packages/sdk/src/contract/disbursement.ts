@@ -15,8 +15,7 @@ export const DisbursementCreate = z
   .strictObject({
     loanId: prefixedId('loan'),
     amount: PositiveMoneyInput,
-  })
-  .register(z.globalRegistry, { id: 'DisbursementCreate' });
+  });
 export type DisbursementCreate = z.infer<typeof DisbursementCreate>;
 
 /**
@@ -38,6 +37,5 @@ export const Disbursement = z
     failureCode: z.optional(z.string()),
     createdAt: Timestamp,
     updatedAt: Timestamp,
-  })
-  .register(z.globalRegistry, { id: 'Disbursement' });
+  });
 export type Disbursement = z.infer<typeof Disbursement>;

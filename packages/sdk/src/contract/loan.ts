@@ -23,6 +23,5 @@ export const Loan = z
     instalments: z.array(z.extend(WireInstalment, { status: z.enum(['upcoming', 'due', 'paid', 'overdue']) })),
     outstanding: WireMoney,
     createdAt: Timestamp,
-  })
-  .register(z.globalRegistry, { id: 'Loan' });
+  });
 export type Loan = z.infer<typeof Loan>;

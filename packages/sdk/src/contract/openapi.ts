@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { contractMetadata, describePrefixedId } from './openapi-metadata.js';
 import { OPERATIONS } from './operations.js';
 import { Problem } from './problem.js';
 import { WebhookEvent } from './webhook-event.js';
@@ -18,12 +19,24 @@ const COMPONENTS = '#/components/schemas/';
 export function buildOpenApiDocument(): Record<string, unknown> {
   // Input mode: request objects are strict (additionalProperties: false) and response objects stay
   // open, which is exactly the contract: the bank may add response fields.
-  const { schemas } = z.toJSONSchema(z.globalRegistry, { io: 'input', uri: (id) => `${COMPONENTS}${id}` }) as { schemas: Record<string, Record<string, unknown>> };
+  const metadata = contractMetadata();
+  const jsonSchemaOptions = { io: 'input', metadata, override: describePrefixedId } as const;
+  const { schemas } = z.toJSONSchema(metadata, { ...jsonSchemaOptions, uri: (id) => `${COMPONENTS}${id}` }) as { schemas: Record<string, Record<string, unknown>> };
   for (const schema of Object.values(schemas)) {
     delete schema['$id'];
     delete schema['$schema'];
   }
+  const idOf = (schema: z.ZodMiniType) => {
+    const id = metadata.get(schema)?.id;
+    if (!id) throw new Error('Every schema used by an operation needs an id in openapi-metadata.ts.');
+    return id;
+  };
   const ref = (schema: z.ZodMiniType) => ({ $ref: `${COMPONENTS}${idOf(schema)}` });
+  /** A schema without an id, written in place (without the $schema dialect line). */
+  const inline = (schema: z.ZodMiniType) => {
+    const { $schema: _dialect, ...json } = z.toJSONSchema(schema, jsonSchemaOptions) as Record<string, unknown>;
+    return json;
+  };
   const problem = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: ref(Problem) } } };
 
   const paths: Record<string, Record<string, unknown>> = {};
@@ -31,7 +44,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     const parameters: unknown[] = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
     for (const [name, field] of Object.entries(operation.query?.shape ?? {})) {
       const schema = field as z.ZodMiniType;
-      parameters.push({ name, in: 'query', required: !schema.safeParse(undefined).success, schema: z.globalRegistry.get(schema)?.id ? ref(schema) : inline(schema) });
+      parameters.push({ name, in: 'query', required: !schema.safeParse(undefined).success, schema: metadata.get(schema)?.id ? ref(schema) : inline(schema) });
     }
     if (operation.idempotencyKey !== 'none') {
       parameters.push({ name: 'Idempotency-Key', in: 'header', required: operation.idempotencyKey === 'required', schema: { type: 'string', maxLength: 255 } });
@@ -71,14 +84,3 @@ export function buildOpenApiDocument(): Record<string, unknown> {
   };
 }
 
-/** A schema without an id, written in place (without the $schema dialect line). */
-function inline(schema: z.ZodMiniType): Record<string, unknown> {
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
-  return json;
-}
-
-function idOf(schema: z.ZodMiniType): string {
-  const id = z.globalRegistry.get(schema)?.id;
-  if (!id) throw new Error('Every schema used by an operation needs .meta({ id }).');
-  return id;
-}

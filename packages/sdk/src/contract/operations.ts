@@ -40,6 +40,19 @@ export interface Operation {
   readonly status: 200 | 201;
 }
 
+// One constant per operation, so a client that makes some calls bundles only their schemas; the
+// table below (and operation()) references them all.
+export const listProductsOperation: Operation = { operationId: 'listProducts', method: 'get', path: '/v1/products', summary: 'Rate cards for a merchant, scenario and currency', auth: 'publishable', idempotencyKey: 'none', query: ProductsQuery, response: RateCardList, status: 200 };
+export const createQuoteOperation: Operation = { operationId: 'createQuote', method: 'post', path: '/v1/quotes', summary: "The bank's plans for an amount, with schedules", auth: 'publishable', idempotencyKey: 'optional', body: QuoteRequest, response: Quote, status: 201 };
+export const createCheckoutSessionOperation: Operation = { operationId: 'createCheckoutSession', method: 'post', path: '/v1/checkout-sessions', summary: 'Fix amount, order and scenario on the partner server', auth: 'secret', idempotencyKey: 'required', body: CheckoutSessionCreate, response: CheckoutSession, status: 201 };
+export const retrieveCheckoutSessionOperation: Operation = { operationId: 'retrieveCheckoutSession', method: 'get', path: '/v1/checkout-sessions/{id}', summary: 'A checkout session', auth: 'secret', idempotencyKey: 'none', response: CheckoutSession, status: 200 };
+export const createApplicationOperation: Operation = { operationId: 'createApplication', method: 'post', path: '/v1/applications', summary: 'Apply for the loan of a checkout session', auth: 'client-secret', idempotencyKey: 'required', body: ApplicationCreate, response: Application, status: 201 };
+export const retrieveApplicationOperation: Operation = { operationId: 'retrieveApplication', method: 'get', path: '/v1/applications/{id}', summary: 'An application and its decision', auth: 'client-secret', idempotencyKey: 'none', response: Application, status: 200 };
+export const confirmApplicationOperation: Operation = { operationId: 'confirmApplication', method: 'post', path: '/v1/applications/{id}/confirm', summary: 'Confirm the order of an approved application', auth: 'secret', idempotencyKey: 'required', body: OrderConfirmation, response: ConfirmedOrder, status: 200 };
+export const createDisbursementOperation: Operation = { operationId: 'createDisbursement', method: 'post', path: '/v1/disbursements', summary: 'Pay the merchant for a confirmed loan', auth: 'secret', idempotencyKey: 'required', body: DisbursementCreate, response: Disbursement, status: 201 };
+export const retrieveDisbursementOperation: Operation = { operationId: 'retrieveDisbursement', method: 'get', path: '/v1/disbursements/{id}', summary: 'A disbursement', auth: 'secret', idempotencyKey: 'none', response: Disbursement, status: 200 };
+export const retrieveLoanOperation: Operation = { operationId: 'retrieveLoan', method: 'get', path: '/v1/loans/{id}', summary: 'A loan and its repayment schedule', auth: 'secret', idempotencyKey: 'none', response: Loan, status: 200 };
+
 /**
  * Every operation of the contract.
  *
@@ -49,16 +62,16 @@ export interface Operation {
  * ```
  */
 export const OPERATIONS: readonly Operation[] = [
-  { operationId: 'listProducts', method: 'get', path: '/v1/products', summary: 'Rate cards for a merchant, scenario and currency', auth: 'publishable', idempotencyKey: 'none', query: ProductsQuery, response: RateCardList, status: 200 },
-  { operationId: 'createQuote', method: 'post', path: '/v1/quotes', summary: "The bank's plans for an amount, with schedules", auth: 'publishable', idempotencyKey: 'optional', body: QuoteRequest, response: Quote, status: 201 },
-  { operationId: 'createCheckoutSession', method: 'post', path: '/v1/checkout-sessions', summary: 'Fix amount, order and scenario on the partner server', auth: 'secret', idempotencyKey: 'required', body: CheckoutSessionCreate, response: CheckoutSession, status: 201 },
-  { operationId: 'retrieveCheckoutSession', method: 'get', path: '/v1/checkout-sessions/{id}', summary: 'A checkout session', auth: 'secret', idempotencyKey: 'none', response: CheckoutSession, status: 200 },
-  { operationId: 'createApplication', method: 'post', path: '/v1/applications', summary: 'Apply for the loan of a checkout session', auth: 'client-secret', idempotencyKey: 'required', body: ApplicationCreate, response: Application, status: 201 },
-  { operationId: 'retrieveApplication', method: 'get', path: '/v1/applications/{id}', summary: 'An application and its decision', auth: 'client-secret', idempotencyKey: 'none', response: Application, status: 200 },
-  { operationId: 'confirmApplication', method: 'post', path: '/v1/applications/{id}/confirm', summary: 'Confirm the order of an approved application', auth: 'secret', idempotencyKey: 'required', body: OrderConfirmation, response: ConfirmedOrder, status: 200 },
-  { operationId: 'createDisbursement', method: 'post', path: '/v1/disbursements', summary: 'Pay the merchant for a confirmed loan', auth: 'secret', idempotencyKey: 'required', body: DisbursementCreate, response: Disbursement, status: 201 },
-  { operationId: 'retrieveDisbursement', method: 'get', path: '/v1/disbursements/{id}', summary: 'A disbursement', auth: 'secret', idempotencyKey: 'none', response: Disbursement, status: 200 },
-  { operationId: 'retrieveLoan', method: 'get', path: '/v1/loans/{id}', summary: 'A loan and its repayment schedule', auth: 'secret', idempotencyKey: 'none', response: Loan, status: 200 },
+  listProductsOperation,
+  createQuoteOperation,
+  createCheckoutSessionOperation,
+  retrieveCheckoutSessionOperation,
+  createApplicationOperation,
+  retrieveApplicationOperation,
+  confirmApplicationOperation,
+  createDisbursementOperation,
+  retrieveDisbursementOperation,
+  retrieveLoanOperation,
 ];
 
 /**

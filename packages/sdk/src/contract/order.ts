@@ -15,8 +15,7 @@ export const OrderConfirmation = z
   .strictObject({
     orderId: z.string().check(z.minLength(1), z.maxLength(128)),
     amount: PositiveMoneyInput,
-  })
-  .register(z.globalRegistry, { id: 'OrderConfirmation' });
+  });
 export type OrderConfirmation = z.infer<typeof OrderConfirmation>;
 
 /**
@@ -36,6 +35,5 @@ export const ConfirmedOrder = z
     amount: WireMoney,
     loanId: prefixedId('loan'),
     confirmedAt: Timestamp,
-  })
-  .register(z.globalRegistry, { id: 'ConfirmedOrder' });
+  });
 export type ConfirmedOrder = z.infer<typeof ConfirmedOrder>;

@@ -19,8 +19,7 @@ export const Problem = z
     instance: z.optional(z.string()),
     requestId: z.optional(z.string()),
     errors: z.optional(z.array(z.object({ pointer: z.string(), detail: z.string() }))),
-  })
-  .register(z.globalRegistry, { id: 'Problem' });
+  });
 export type Problem = z.infer<typeof Problem>;
 
 /**

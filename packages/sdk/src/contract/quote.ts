@@ -1,5 +1,57 @@
 import * as z from 'zod/mini';
-import { CalendarDay, PositiveMoneyInput, prefixedId, RateMarket, RepaymentMethod, Scenario, Timestamp, WireMoney } from './primitives.js';
+import { $constructor } from 'zod/v4/core';
+import { CalendarDay, PositiveMoneyInput, plainWireMoney, prefixedId, RateMarket, RepaymentMethod, Scenario, Timestamp, WireMoney } from './primitives.js';
+
+const instalmentShape = {
+  number: z.int().check(z.minimum(1)),
+  dueDate: z.optional(CalendarDay),
+  payment: WireMoney,
+  principal: WireMoney,
+  interest: WireMoney,
+  fee: WireMoney,
+  balance: WireMoney,
+};
+type InstalmentSchema = z.ZodMiniObject<typeof instalmentShape, z.core.$strip>;
+const INSTALMENT_KEYS = Object.keys(instalmentShape).join();
+
+/**
+ * The instalment object, with a shortcut: a plainly valid row (a whole number from 1, an ISO day
+ * or none, five plainly valid amounts) is read in one step, as zod would read it; anything else
+ * goes through zod's object path. A 12-month quote has 12 rows; zod/mini's run per key made them
+ * most of a quote's parse. A schema made from it with other keys (a loan's rows, by z.extend)
+ * is an ordinary object.
+ */
+const initObject: (inst: InstalmentSchema, def: InstalmentSchema['_zod']['def']) => void = z.ZodMiniObject.init;
+const WireInstalmentObject: $constructor<InstalmentSchema> = $constructor('FenqiWireInstalment', (inst, def) => {
+  initObject(inst, def);
+  const parseObject = inst._zod.parse;
+  let sameKeys: boolean | undefined;
+  inst._zod.parse = (payload, context) => {
+    sameKeys ??= Object.keys(def.shape).join() === INSTALMENT_KEYS;
+    const row = sameKeys ? plainInstalment(payload.value) : undefined;
+    if (row === undefined) return parseObject(payload, context);
+    payload.value = row;
+    return payload;
+  };
+});
+
+function plainInstalment(input: unknown): WireInstalment | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const row = input as Record<string, unknown>;
+  const number = row['number'];
+  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1) return undefined;
+  // An absent day is left out; a present one must be a string zod's ISO date accepts.
+  const hasDueDate = 'dueDate' in row;
+  const dueDate = row['dueDate'];
+  if (hasDueDate && (typeof dueDate !== 'string' || !CalendarDay._zod.def.pattern!.test(dueDate))) return undefined;
+  const payment = plainWireMoney(row['payment']);
+  const principal = plainWireMoney(row['principal']);
+  const interest = plainWireMoney(row['interest']);
+  const fee = plainWireMoney(row['fee']);
+  const balance = plainWireMoney(row['balance']);
+  if (!payment || !principal || !interest || !fee || !balance) return undefined;
+  return hasDueDate ? { number, dueDate: dueDate as string, payment, principal, interest, fee, balance } : { number, payment, principal, interest, fee, balance };
+}
 
 /**
  * One row of a repayment schedule on the wire.
@@ -9,17 +61,7 @@ import { CalendarDay, PositiveMoneyInput, prefixedId, RateMarket, RepaymentMetho
  * const rows = plan.instalments.map((row: WireInstalment) => [row.number, row.dueDate, row.payment.value])
  * ```
  */
-export const WireInstalment = z
-  .object({
-    number: z.int().check(z.minimum(1)),
-    dueDate: z.optional(CalendarDay),
-    payment: WireMoney,
-    principal: WireMoney,
-    interest: WireMoney,
-    fee: WireMoney,
-    balance: WireMoney,
-  })
-  .register(z.globalRegistry, { id: 'Instalment' });
+export const WireInstalment = new WireInstalmentObject({ type: 'object', shape: instalmentShape }) as InstalmentSchema;
 export type WireInstalment = z.infer<typeof WireInstalment>;
 
 /**
@@ -36,8 +78,7 @@ export const DisclosedAnnualRate = z
     market: RateMarket,
     basis: z.enum(['nominal', 'effective']),
     percent: z.string().check(z.regex(/^-?\d+(\.\d+)?$/)),
-  })
-  .register(z.globalRegistry, { id: 'DisclosedAnnualRate' });
+  });
 
 /**
  * A plan with its full schedule for one amount: what the bank will honour.
@@ -57,8 +98,7 @@ export const QuotedPlan = z
     totals: z.object({ payment: WireMoney, principal: WireMoney, interest: WireMoney, fees: WireMoney, costOfCredit: WireMoney }),
     upfrontFee: WireMoney,
     annualRate: DisclosedAnnualRate,
-  })
-  .register(z.globalRegistry, { id: 'QuotedPlan' });
+  });
 export type QuotedPlan = z.infer<typeof QuotedPlan>;
 
 /**
@@ -80,8 +120,7 @@ export const QuoteRequest = z
     scenario: Scenario,
     amount: PositiveMoneyInput,
     planIds: z.optional(z.array(prefixedId('plan')).check(z.minLength(1), z.maxLength(50))),
-  })
-  .register(z.globalRegistry, { id: 'QuoteRequest' });
+  });
 export type QuoteRequest = z.infer<typeof QuoteRequest>;
 
 /**
@@ -101,6 +140,5 @@ export const Quote = z
     scenario: Scenario,
     plans: z.array(QuotedPlan),
     expiresAt: Timestamp,
-  })
-  .register(z.globalRegistry, { id: 'Quote' });
+  });
 export type Quote = z.infer<typeof Quote>;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DecimalRate, prefixedId, RateMarket, RepaymentMethod, Scenario, WireMoney } from './primitives.js';
+import { DecimalRate, offsetDateTime, prefixedId, RateMarket, RepaymentMethod, Scenario, WireMoney } from './primitives.js';
 
 /**
  * One plan the bank offers: enough for `@fenqi/core` to compute any amount's schedule locally.
@@ -25,8 +25,7 @@ export const RatePlan = z
     subsidisedBy: z.optional(z.enum(['merchant'])),
     rounding: z.enum(['half-up', 'half-even', 'down', 'up']),
     residual: z.enum(['last', 'first']),
-  })
-  .register(z.globalRegistry, { id: 'RatePlan', description: 'A plan of a rate card; schedules come from @fenqi/core.' });
+  });
 export type RatePlan = z.infer<typeof RatePlan>;
 
 /**
@@ -47,7 +46,7 @@ export const RateCard = z
     currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
     market: RateMarket,
     plans: z.array(RatePlan),
-    updatedAt: z.iso.datetime({ offset: true }),
+    updatedAt: offsetDateTime(),
   })
   // Every amount of a plan is in the card's currency, or local offers would compare apples and yen.
   .check(
@@ -55,8 +54,7 @@ export const RateCard = z
     message: 'Every plan amount must be in the rate card currency.',
     path: ['plans'],
   }),
-  )
-  .register(z.globalRegistry, { id: 'RateCard' });
+  );
 export type RateCard = z.infer<typeof RateCard>;
 
 /**
@@ -73,8 +71,7 @@ export const ProductsQuery = z
     merchant: z.string().check(z.minLength(1), z.maxLength(64)),
     scenario: Scenario,
     currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
-  })
-  .register(z.globalRegistry, { id: 'ProductsQuery' });
+  });
 export type ProductsQuery = z.infer<typeof ProductsQuery>;
 
 /**
@@ -85,5 +82,5 @@ export type ProductsQuery = z.infer<typeof ProductsQuery>;
  * const { data: rateCards } = RateCardList.parse(json)
  * ```
  */
-export const RateCardList = z.object({ object: z.literal('list'), data: z.array(RateCard) }).register(z.globalRegistry, { id: 'RateCardList' });
+export const RateCardList = z.object({ object: z.literal('list'), data: z.array(RateCard) });
 export type RateCardList = z.infer<typeof RateCardList>;

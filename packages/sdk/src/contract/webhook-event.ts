@@ -31,6 +31,5 @@ export const WebhookEvent = z
       type: z.literal('loan.overdue'),
       data: z.object({ loanId: prefixedId('loan'), instalment: z.int().check(z.minimum(1)), overdueSince: CalendarDay, amount: WireMoney }),
     }),
-  ])
-  .register(z.globalRegistry, { id: 'WebhookEvent' });
+  ]);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;

@@ -1,0 +1,48 @@
+/**
+ * Size budgets of every public entry: what an app pays for it, bundled for the browser with all
+ * its dependencies (esbuild, minified, ESM, gzip level 9), in KB of 1024 bytes.
+ * `scripts/size-budgets.test.ts` measures the built packages (dist) and fails when one outgrows
+ * its budget. Each budget is the size measured when it was set plus about 5 %. When a change
+ * legitimately grows a bundle, raise its budget in the same commit and say why beside it.
+ */
+export interface SizeBudget {
+  /** The module an app would write: what it imports. */
+  readonly code: string;
+  /** Ceiling in KB gzip. */
+  readonly maxKb: number;
+  /** Issue 3's goal, where the budget does not meet it (docs/decisions/0007-browser-bundle-size.md). */
+  readonly goalKb?: number;
+  /** Text that must not appear in the bundle: what this entry has to leave out, and why. */
+  readonly mustNotContain?: Readonly<Record<string, string>>;
+}
+
+/** What the browser entry never ships. */
+const BROWSER_LEAVES_OUT = {
+  'draft-2020-12': 'the JSON Schema generator (it belongs to @fenqi/sdk/openapi)',
+  'Identifier starting with': 'the OpenAPI descriptions (contract/openapi-metadata.ts)',
+  Function: 'the Function constructor: a strict Content-Security-Policy forbids compiling code',
+  'eval(': 'eval: a strict Content-Security-Policy forbids it',
+};
+
+export const SIZE_BUDGETS: Readonly<Record<string, SizeBudget>> = {
+  // Measured 8.38 KB.
+  '@fenqi/core': { code: "export * from '@fenqi/core'", maxKb: 8.8 },
+  // Measured 32.23 KB; ky, @fenqi/core's schedule maths and zod/mini's runtime alone are 23 KB (decision 0007).
+  '@fenqi/sdk': { code: "export * from '@fenqi/sdk'", maxKb: 33.8, goalKb: 20, mustNotContain: BROWSER_LEAVES_OUT },
+  // Measured 29.16 KB. An app that only makes browser calls. Raised by 0.3 KB for the instalment
+  // shortcut, which makes a quote's parse three times faster.
+  '@fenqi/sdk, createClient only': {
+    code: "export { createClient } from '@fenqi/sdk'",
+    maxKb: 30.6,
+    goalKb: 20,
+    mustNotContain: {
+      ...BROWSER_LEAVES_OUT,
+      checkout_session: 'the server-side contract (checkout sessions, orders, disbursements, loans)',
+      whsec_: 'webhook verification',
+    },
+  },
+  // Measured 32.53 KB.
+  '@fenqi/sdk/server': { code: "export * from '@fenqi/sdk/server'", maxKb: 34.1 },
+  // Measured 21.83 KB. Build tooling, not shipped to browsers; the budget keeps it honest.
+  '@fenqi/sdk/openapi': { code: "export * from '@fenqi/sdk/openapi'", maxKb: 22.9 },
+};
