@@ -2,7 +2,7 @@ import type { Application } from '../contract/application.js';
 import type { CheckoutSession, CheckoutSessionCreate } from '../contract/checkout-session.js';
 import type { Disbursement, DisbursementCreate } from '../contract/disbursement.js';
 import type { Loan } from '../contract/loan.js';
-import { confirmApplicationOperation, createCheckoutSessionOperation, createDisbursementOperation, retrieveCheckoutSessionOperation, retrieveDisbursementOperation, retrieveLoanOperation } from '../contract/operations.js';
+import { confirmApplicationOperation, createCheckoutSessionOperation, createDisbursementOperation, retrieveApplicationOperation, retrieveCheckoutSessionOperation, retrieveDisbursementOperation, retrieveLoanOperation } from '../contract/operations.js';
 import { fromWire } from '../contract/primitives.js';
 import type { ConfirmedOrder, OrderConfirmation } from '../contract/order.js';
 import type { WebhookEvent } from '../contract/webhook-event.js';
@@ -92,7 +92,7 @@ export function createServerClient(options: ServerClientOptions): FenqiServerCli
       retrieve: (id, requestOptions) => transport.call(retrieveCheckoutSessionOperation, byId(id), requestOptions),
     },
     applications: {
-      retrieve: (applicationId, requestOptions) => transport.call(operation('retrieveApplication'), byId(applicationId), requestOptions),
+      retrieve: (applicationId, requestOptions) => transport.call(retrieveApplicationOperation, byId(applicationId), requestOptions),
       async confirm(applicationId, order, requestOptions) {
         const confirmed = await transport.call<ConfirmedOrder>(confirmApplicationOperation, { ...byId(applicationId), body: order }, requestOptions);
         // Belt and braces: never treat a confirmation of another order or amount as this one.
