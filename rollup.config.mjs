@@ -6,7 +6,7 @@ import typescript from '@rollup/plugin-typescript';
 
 // Packages to build. Adding one = one entry here (plus its tsconfig.build.json).
 // Order matters: a package is built after the packages it depends on.
-const PACKAGES = ['core', 'sdk', 'mock-server'];
+const PACKAGES = ['core', 'sdk', 'mock-server', 'widget'];
 
 function config(name) {
   const dir = `packages/${name}`;
