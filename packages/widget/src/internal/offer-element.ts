@@ -13,7 +13,7 @@ export type FenqiStatus = OfferState['status'];
 
 /**
  * The inputs and life cycle every offer-showing element shares: the attributes, the
- * {@link OfferSource}, the reflected `status`, the display locale, and the `fenqi-ready` /
+ * rate-card source, the reflected `status`, the display locale, and the `fenqi-ready` /
  * `fenqi-ineligible` / `fenqi-error` events, each fired once per new outcome.
  */
 export abstract class FenqiOfferElement extends FenqiElement {

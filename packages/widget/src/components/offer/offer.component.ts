@@ -54,6 +54,7 @@ const LAYOUTS: readonly FenqiOfferLayout[] = ['text', 'badge', 'card'];
  * @cssproperty --fenqi-focus-ring - Focus outline. Default 2px solid accent.
  */
 export default class FenqiOffer extends FenqiOfferElement {
+  /** Adopted stylesheets (no inline styles, so a strict CSP needs no exception). */
   static override styles = [componentStyles, styles];
   static override properties: PropertyDeclarations = {
     layout: { reflect: true },

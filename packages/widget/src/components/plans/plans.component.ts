@@ -35,6 +35,7 @@ import styles from './plans.styles.js';
 export default class FenqiPlans extends FenqiOfferElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  /** Adopted stylesheets (no inline styles, so a strict CSP needs no exception). */
   static override styles = [componentStyles, styles];
   static override properties: PropertyDeclarations = {
     name: { reflect: true },

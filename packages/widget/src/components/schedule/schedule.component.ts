@@ -28,6 +28,7 @@ import styles from './schedule.styles.js';
  * @cssproperty --fenqi-line-height - Line height. Default 1.5.
  */
 export default class FenqiSchedule extends FenqiOfferElement {
+  /** Adopted stylesheets (no inline styles, so a strict CSP needs no exception). */
   static override styles = [componentStyles, styles];
   static override properties: PropertyDeclarations = {
     plan: {},
