@@ -3,7 +3,15 @@ import type { FenqiEventDetails } from '../events/events.js';
 import { WIDGET_VERSION } from '../version.js';
 import { defineElement } from './define-element.js';
 
-/** What every Fenqi element shares: its version, a guarded `define()` and the `emit()` helper. */
+/**
+ * What every Fenqi element shares: its version, a guarded `define()` and the `emit()` helper.
+ *
+ * @example
+ * ```ts
+ * class ShopOffer extends FenqiOffer {}
+ * ShopOffer.define('shop-offer') // never throws if the tag is taken
+ * ```
+ */
 export abstract class FenqiElement extends LitElement {
   /** The widget version this class belongs to (compared on a double define). */
   static readonly version: string = WIDGET_VERSION;

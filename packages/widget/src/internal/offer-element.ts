@@ -8,13 +8,26 @@ import { FenqiElement } from './fenqi-element.js';
 import type { OfferState } from './offer-source.js';
 import { OfferSource } from './offer-source.js';
 
-/** Where an element is: `loading` (size reserved), `ready`, `ineligible` or `error` (safe state). */
+/**
+ * Where an element is: `loading` (size reserved), `ready`, `ineligible` or `error` (safe state).
+ *
+ * @example
+ * ```ts
+ * if (offer.status === 'ready') offer.show()
+ * ```
+ */
 export type FenqiStatus = OfferState['status'];
 
 /**
  * The inputs and life cycle every offer-showing element shares: the attributes, the
  * rate-card source, the reflected `status`, the display locale, and the `fenqi-ready` /
  * `fenqi-ineligible` / `fenqi-error` events, each fired once per new outcome.
+ *
+ * @example
+ * ```ts
+ * const placements = document.querySelectorAll<FenqiOfferElement>('fenqi-offer, fenqi-plans, fenqi-schedule')
+ * for (const placement of placements) placement.amount = '5200.00'
+ * ```
  */
 export abstract class FenqiOfferElement extends FenqiElement {
   static override properties: PropertyDeclarations = {

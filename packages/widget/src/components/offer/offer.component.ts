@@ -7,9 +7,23 @@ import { FenqiOfferElement } from '../../internal/offer-element.js';
 import componentStyles from '../../styles/component.styles.js';
 import styles from './offer.styles.js';
 
-/** How `<fenqi-offer>` lays out its message. */
+/**
+ * How `<fenqi-offer>` lays out its message.
+ *
+ * @example
+ * ```ts
+ * offer.layout = 'card' satisfies FenqiOfferLayout
+ * ```
+ */
 export type FenqiOfferLayout = 'text' | 'badge' | 'card';
-/** What `<fenqi-offer>` shows when nothing can be offered. */
+/**
+ * What `<fenqi-offer>` shows when nothing can be offered.
+ *
+ * @example
+ * ```ts
+ * offer.whenUnavailable = 'message' satisfies FenqiWhenUnavailable
+ * ```
+ */
 export type FenqiWhenUnavailable = 'hide' | 'message';
 
 const LAYOUTS: readonly FenqiOfferLayout[] = ['text', 'badge', 'card'];
@@ -31,6 +45,11 @@ const LAYOUTS: readonly FenqiOfferLayout[] = ['text', 'badge', 'card'];
  * @event fenqi-close - The dialog closed.
  * @event change - The shopper chose a plan in the dialog (from its `<fenqi-plans>`).
  * @event fenqi-select - With `change`: detail `{ planId, termMonths, amount, currency, payment }`.
+ *
+ * @example
+ * ```html
+ * <fenqi-offer amount="4999.00" currency="CNY" layout="card" locale="zh-CN"></fenqi-offer>
+ * ```
  *
  * @csspart base - The message wrapper (`<p>` or card).
  * @csspart message - The offer text (text layout).

@@ -20,6 +20,11 @@ import styles from './plans.styles.js';
  * @event fenqi-ineligible - No plan for this amount or currency; detail `{ reason, amount, currency, minAmount?, maxAmount? }`.
  * @event fenqi-error - Invalid input or the bank could not be reached; detail `{ reason, code?, message }`.
  *
+ * @example
+ * ```html
+ * <form><fenqi-plans name="plan" required amount="4999.00" currency="CNY"></fenqi-plans></form>
+ * ```
+ *
  * @csspart base - The `<fieldset>`.
  * @csspart legend - Its legend.
  * @csspart plan - One plan's label; `plan--checked` when chosen.

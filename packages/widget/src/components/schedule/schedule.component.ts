@@ -16,6 +16,11 @@ import styles from './schedule.styles.js';
  * @event fenqi-ineligible - No plan for this amount or currency; detail `{ reason, amount, currency, minAmount?, maxAmount? }`.
  * @event fenqi-error - Invalid input or the bank could not be reached; detail `{ reason, code?, message }`.
  *
+ * @example
+ * ```html
+ * <fenqi-schedule amount="4999.00" currency="CNY" plan="plan_retailCNY12m"></fenqi-schedule>
+ * ```
+ *
  * @csspart base - The wrapper.
  * @csspart table - The `<table>`.
  * @csspart caption - Its caption.
