@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import { defineConfig, globalIgnores } from 'eslint/config';
 
 export default defineConfig([
-  globalIgnores(['**/dist/', '**/node_modules/', 'docs/api/', 'coverage/']),
+  globalIgnores(['**/dist/', '**/cdn/', '**/node_modules/', 'docs/api/', 'coverage/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

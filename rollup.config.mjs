@@ -1,12 +1,16 @@
 // Library build: each public entry of packages/<pkg> (src/<entry>.ts) -> dist/<entry>.js (ESM) + .d.ts.
 // Each package compiles with its own packages/<pkg>/tsconfig.build.json (no tests).
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 // Packages to build. Adding one = one entry here (plus its tsconfig.build.json).
 // Order matters: a package is built after the packages it depends on.
-const PACKAGES = ['core', 'sdk', 'mock-server'];
+const PACKAGES = ['core', 'sdk', 'mock-server', 'widget'];
 
 function config(name) {
   const dir = `packages/${name}`;
@@ -41,4 +45,41 @@ function config(name) {
   };
 }
 
-export default PACKAGES.map(config);
+// CDN build of @fenqi/widget: one self-contained, minified file per format with lit, the SDK and
+// core inside, built from the library output above (so it runs after it). Prints each file's
+// size and its Subresource Integrity hash for the <script integrity="…"> snippet in docs/widget.md.
+function cdn() {
+  const dir = 'packages/widget/cdn';
+  const report = {
+    name: 'sri-report',
+    writeBundle(options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        const integrity = `sha384-${createHash('sha384').update(file.code).digest('base64')}`;
+        const gzip = (gzipSync(file.code, { level: 9 }).length / 1024).toFixed(1);
+        console.log(`${dir}/${file.fileName}  ${(file.code.length / 1024).toFixed(1)} KB, ${gzip} KB gzip  integrity="${integrity}"`);
+      }
+    },
+  };
+  return {
+    input: 'packages/widget/dist/define.js',
+    // zod's own circular imports and its comment annotations are not ours to fix.
+    onwarn(warning, warn) {
+      if (warning.code === 'INVALID_ANNOTATION' || (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules')))) return;
+      warn(warning);
+    },
+    plugins: [
+      { name: 'clean-cdn', buildStart: () => rmSync(dir, { recursive: true, force: true }) },
+      // Production builds of lit; ky's and zod's browser entries; never the TypeScript sources.
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
+      terser({ format: { comments: false }, compress: { passes: 2 } }),
+      report,
+    ],
+    output: [
+      { file: `${dir}/fenqi-widget.js`, format: 'es' },
+      { file: `${dir}/fenqi-widget.iife.js`, format: 'iife', name: 'FenqiWidget' },
+    ],
+  };
+}
+
+export default [...PACKAGES.map(config), cdn()];

@@ -1,0 +1,15 @@
+/**
+ * Fired by `<fenqi-offer>` when the shopper opens the "learn more" dialog.
+ *
+ * @example
+ * ```ts
+ * document.addEventListener('fenqi-open', (event: FenqiOpenEvent) => analytics.track('offer-details'))
+ * ```
+ */
+export type FenqiOpenEvent = CustomEvent<Record<string, never>>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'fenqi-open': FenqiOpenEvent;
+  }
+}
