@@ -67,6 +67,16 @@ describe('createMockBank: the contract over HTTP semantics', () => {
       }
     });
 
+    it('sends a repeated quote with the same plans, text identical apart from id and expiry', async () => {
+      const { bank } = bankWithClients();
+      const quote = async () => JSON.parse(await (await raw(bank, 'POST', '/v1/quotes', { key: PUBLISHABLE_KEY, headers: json, body: JSON.stringify(QUOTE) })).text()) as { id: string; plans: unknown[]; amount: unknown; expiresAt: string };
+      const [first, second] = [await quote(), await quote()];
+      expect(first.id).to.not.equal(second.id);
+      expect(second.plans).to.deep.equal(first.plans);
+      expect(Object.keys(first)).to.deep.equal(['id', 'object', 'amount', 'scenario', 'plans', 'expiresAt']);
+      expect(first.amount).to.deep.equal(QUOTE.amount);
+    });
+
     it('refuses an amount no plan covers, naming the range, and an unknown plan id by its pointer', async () => {
       const { bank } = bankWithClients();
       const low = await raw(bank, 'POST', '/v1/quotes', { key: PUBLISHABLE_KEY, headers: json, body: JSON.stringify({ ...QUOTE, amount: { value: '99.99', currency: 'CNY' } }) });

@@ -1,6 +1,8 @@
 import { http, HttpResponse, getResponse } from 'msw';
 import type { RequestHandler } from 'msw';
 import { parseContract, RateCard, toProblemErrors } from '@fenqi/sdk';
+import type { QuotedPlan } from '@fenqi/sdk';
+import { offerFor, toQuotedPlan } from '../operations/quoted-plans.js';
 import { defaultRateCards } from '../catalogue/default-rate-cards.js';
 import { createFaults, parseFaultHeader } from '../faults/faults.js';
 import type { FaultAction, FaultRule, Faults } from '../faults/faults.js';
@@ -118,6 +120,8 @@ export interface MockBank {
 const KEY_PATTERN = /^(pk|sk)_(test|live)_[A-Za-z0-9]{8,}$/;
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const REQUEST_LOG_SIZE = 1000;
+/** Plans-for-amounts remembered per bank (a shop's prices repeat); the cache starts over when full. */
+const QUOTED_PLAN_CACHE_SIZE = 5000;
 /** The wait that stands for "never": longer than any client timeout, short enough to fit a timer. */
 const HANG_MS = 2 ** 31 - 1;
 
@@ -159,6 +163,8 @@ export function createMockBank(options: MockBankOptions = {}): MockBank {
   const webhooks = createWebhookOutbox(options.webhooks ?? {}, innerClock, () => ids.next('evt'));
   const rateCardsOf = options.rateCards ?? ((merchant: string) => defaultRateCards(merchant, '2026-12-01T00:00:00Z'));
   const rateCardCache = new Map<string, readonly RateCard[]>();
+  const quotedPlans = new Map<string, QuotedPlan | { readonly reason: string }>();
+  const planTexts = new WeakMap<QuotedPlan, string>();
   let state = createBankState();
   let timeline: { at: number; order: number; run: () => void }[] = [];
   let timelineOrder = 0;
@@ -218,6 +224,23 @@ export function createMockBank(options: MockBankOptions = {}): MockBank {
       if (index === -1) timeline.push(entry);
       else timeline.splice(index, 0, entry);
       armWake();
+    },
+    planJson(plan) {
+      let text = planTexts.get(plan);
+      if (text === undefined) planTexts.set(plan, (text = JSON.stringify(plan)));
+      return text;
+    },
+    quotedPlan(card, plan, amount) {
+      // Cards are fixed per merchant; a risk-priced plan differs from its card's plan only in its rate.
+      const key = `${card.merchant}\n${card.id}\n${plan.id}\n${plan.annualRate}\n${amount.currency}\n${amount.minor}`;
+      let quoted = quotedPlans.get(key);
+      if (!quoted) {
+        const offer = offerFor(card, plan, amount);
+        quoted = 'reason' in offer ? offer : toQuotedPlan(offer);
+        if (quotedPlans.size >= QUOTED_PLAN_CACHE_SIZE) quotedPlans.clear();
+        quotedPlans.set(key, quoted);
+      }
+      return quoted;
     },
     rateCard(merchant: string, scenario: RateCard['scenario'], currency: string) {
       let cards = rateCardCache.get(merchant);
@@ -381,7 +404,8 @@ export function createMockBank(options: MockBankOptions = {}): MockBank {
     }
     const headers = { ...result.headers, ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}) };
     // A plain Response: msw's HttpResponse.json also counts the bytes, a fifth of a quote's time.
-    return result.body === null ? new Response(null, { status: result.status, headers }) : new Response(JSON.stringify(result.body), { status: result.status, headers: { 'content-type': 'application/json', ...headers } });
+    if (result.body === null) return new Response(null, { status: result.status, headers });
+    return new Response(result.json ?? JSON.stringify(result.body), { status: result.status, headers: { 'content-type': 'application/json', ...headers } });
   }
 
   async function handle(request: Request): Promise<Response> {

@@ -4,6 +4,7 @@ import { MockProblem } from '../http/problem-response.js';
 export interface StoredAnswer {
   readonly status: number;
   readonly body: unknown;
+  readonly json?: string;
   readonly headers?: Readonly<Record<string, string>>;
 }
 

@@ -8,7 +8,7 @@ import { loanBehaviour } from '../personas/personas.js';
 import { assessApplication, identityOf } from '../scoring/assess-application.js';
 import type { Decision } from '../scoring/assess-application.js';
 import type { OperationCall, OperationContext, OperationResult } from './operation-context.js';
-import { largestPayment, offerFor, riskPricedPlan, toQuotedPlan, wire } from './quoted-plans.js';
+import { largestPayment, offerFor, riskPricedPlan, wire } from './quoted-plans.js';
 import { statusOf } from './checkout-sessions.js';
 
 /** How long an approval or a counter-offer can be confirmed. */
@@ -75,9 +75,9 @@ function decide(context: OperationContext, record: ApplicationRecord, session: S
   const base = { id, object, sessionId, createdAt };
   const expiresAt = new Date(context.clock.now() + DECISION_TTL_MS).toISOString();
   const quoted = (pricedPlan: RatePlan, amount: Money) => {
-    const offer = offerFor(session.rateCard, pricedPlan, amount);
+    const offer = context.quotedPlan(session.rateCard, pricedPlan, amount);
     if ('reason' in offer) throw new Error(`The mock approved plan ${pricedPlan.id} for an amount it cannot schedule (${offer.reason}).`);
-    return toQuotedPlan(offer);
+    return offer;
   };
   let application: Application;
   switch (decision.kind) {

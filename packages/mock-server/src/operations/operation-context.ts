@@ -1,4 +1,5 @@
-import type { RateCard } from '@fenqi/sdk';
+import type { Money } from '@fenqi/core';
+import type { QuotedPlan, RateCard, RatePlan } from '@fenqi/sdk';
 import type { BankState, Ids } from '../bank/bank-state.js';
 import type { MockClock } from '../bank/mock-clock.js';
 import type { createWebhookOutbox } from '../webhooks/webhook-outbox.js';
@@ -22,6 +23,8 @@ export interface OperationCall {
 export interface OperationResult {
   readonly status: number;
   readonly body: unknown;
+  /** `body` already serialised, when the operation has it cheaper than JSON.stringify would. */
+  readonly json?: string;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -35,6 +38,13 @@ export interface OperationContext {
   schedule(at: number, run: () => void): void;
   /** The rate card for a merchant, scenario and currency, if the bank offers one. */
   rateCard(merchant: string, scenario: RateCard['scenario'], currency: string): RateCard | undefined;
+  /**
+   * A plan's full schedule for an amount on the wire, or why the plan is not offered; remembered,
+   * since a plan's numbers for an amount never change (quotes carry no dates).
+   */
+  quotedPlan(card: RateCard, plan: RatePlan, amount: Money): QuotedPlan | { readonly reason: string };
+  /** A quoted plan as JSON text, serialised once per plan object. */
+  planJson(plan: QuotedPlan): string;
   /** How long a disbursement stays pending, in clock milliseconds. */
   readonly disbursementSettleMs: number;
 }

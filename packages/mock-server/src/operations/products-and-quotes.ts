@@ -2,7 +2,6 @@ import { parseMoney, toDecimalString } from '@fenqi/core';
 import type { ProductsQuery, QuoteRequest, RateCard } from '@fenqi/sdk';
 import { invalidField } from '../http/problem-response.js';
 import type { OperationCall, OperationContext, OperationResult } from './operation-context.js';
-import { offerFor, toQuotedPlan } from './quoted-plans.js';
 
 /** How long a quote is honoured. */
 const QUOTE_TTL_MS = 30 * 60_000;
@@ -26,12 +25,13 @@ export function createQuote(context: OperationContext, call: OperationCall): Ope
   const unknown = request.planIds?.findIndex((id) => !card.plans.some((plan) => plan.id === id)) ?? -1;
   if (unknown >= 0) throw invalidField(`#/planIds/${unknown}`, `No plan ${request.planIds![unknown]} in the ${request.scenario} ${card.currency} rate card.`);
   const plans = card.plans.filter((plan) => !request.planIds || request.planIds.includes(plan.id));
-  const quoted = plans.map((plan) => offerFor(card, plan, amount)).flatMap((offer) => ('reason' in offer ? [] : [toQuotedPlan(offer)]));
+  const quoted = plans.map((plan) => context.quotedPlan(card, plan, amount)).flatMap((offer) => ('reason' in offer ? [] : [offer]));
   if (quoted.length === 0) throw outOfRange(card, plans);
-  return {
-    status: 201,
-    body: { id: context.ids.next('quote'), object: 'quote', amount: request.amount, scenario: request.scenario, plans: quoted, expiresAt: new Date(context.clock.now() + QUOTE_TTL_MS).toISOString() },
-  };
+  const head = { id: context.ids.next('quote'), object: 'quote', amount: request.amount, scenario: request.scenario };
+  const expiresAt = new Date(context.clock.now() + QUOTE_TTL_MS).toISOString();
+  // The plans' text is remembered with the plans: serialising a dozen schedules is most of a quote's cost.
+  const json = `${JSON.stringify(head).slice(0, -1)},"plans":[${quoted.map((plan) => context.planJson(plan)).join(',')}],"expiresAt":${JSON.stringify(expiresAt)}}`;
+  return { status: 201, body: { ...head, plans: quoted, expiresAt }, json };
 }
 
 /** The rate card a request names, or a 422 at its currency. */
