@@ -4,7 +4,7 @@ import { AuthenticationError, createClient, IdempotencyError, isApiError, offers
 import { createServerClient } from '@fenqi/sdk/server';
 import { createMockBank } from './create-mock-bank.js';
 import { PROBLEM_BASE } from '../http/problem-response.js';
-import { bankWithClients, PUBLISHABLE_KEY, raw, SECRET_KEY } from '../test-support/bank-clients.js';
+import { bankWithClients, PUBLISHABLE_KEY, raw, rejection, SECRET_KEY } from '../test-support/bank-clients.js';
 
 const QUOTE = { merchant: 'shop-1', scenario: 'retail', amount: { value: '4999.00', currency: 'CNY' } } as const;
 const json = { 'content-type': 'application/json' };
@@ -16,14 +16,6 @@ async function problemOf(response: Response) {
   return parsed.data!;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to fail.');
-}
 
 describe('createMockBank: the contract over HTTP semantics', () => {
   describe('products and quotes', () => {

@@ -8,7 +8,7 @@ import { loanBehaviour } from '../personas/personas.js';
 import { assessApplication, identityOf } from '../scoring/assess-application.js';
 import type { Decision } from '../scoring/assess-application.js';
 import type { OperationCall, OperationContext, OperationResult } from './operation-context.js';
-import { largestPayment, offerFor, riskPricedPlan, wire } from './quoted-plans.js';
+import { largestPayment, offerFor, riskPricedPlan, wire, wireInstalment } from './quoted-plans.js';
 import { statusOf } from './checkout-sessions.js';
 
 /** How long an approval or a counter-offer can be confirmed. */
@@ -161,16 +161,7 @@ export function confirmApplication(context: OperationContext, call: OperationCal
     status: 'pending_disbursement',
     principal: wire(amount),
     annualRate: quotedPlan.annualRate,
-    instalments: schedule.instalments.map((row) => ({
-      number: row.number,
-      ...(row.dueDate ? { dueDate: row.dueDate } : {}),
-      payment: wire(row.payment),
-      principal: wire(row.principal),
-      interest: wire(row.interest),
-      fee: wire(row.fee),
-      balance: wire(row.balance),
-      status: 'upcoming' as const,
-    })),
+    instalments: schedule.instalments.map((row) => ({ ...wireInstalment(row), status: 'upcoming' as const })),
     outstanding: wire(schedule.totals.payment),
     createdAt: context.clock.iso(),
   };

@@ -4,7 +4,7 @@ import { ConflictError, isApiError, PermissionError, verifyWebhook } from '@fenq
 import type { Application } from '@fenqi/sdk';
 import { PERSONA_REVIEW_MINUTES, PERSONAS } from '../personas/personas.js';
 import type { Persona } from '../personas/personas.js';
-import { bankWithClients, CONSENT, GOOD_APPLICANT } from '../test-support/bank-clients.js';
+import { bankWithClients, CONSENT, GOOD_APPLICANT, rejection } from '../test-support/bank-clients.js';
 
 const KIND: Record<Persona['decision'], Application['status']> = { approve: 'approved', decline: 'declined', review: 'review', counter_offer: 'counter_offer' };
 
@@ -30,14 +30,6 @@ async function disburseAndCheck(clients: ReturnType<typeof bankWithClients>, app
   expect(loan.annualRate).to.deep.equal(application.status === 'approved' ? application.plan.annualRate : application.offer.plan.annualRate);
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to fail.');
-}
 
 describe('the lending flow against the mock bank, with the SDK clients', () => {
   describe('every persona reaches its documented decision through the API', () => {

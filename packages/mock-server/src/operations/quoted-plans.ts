@@ -1,7 +1,7 @@
 import { compareMoney, toDecimalString } from '@fenqi/core';
-import type { Money } from '@fenqi/core';
+import type { Instalment, Money } from '@fenqi/core';
 import { offersFromRateCard } from '@fenqi/sdk';
-import type { Offer, QuotedPlan, RateCard, RatePlan, WireMoney } from '@fenqi/sdk';
+import type { Offer, QuotedPlan, RateCard, RatePlan, WireInstalment, WireMoney } from '@fenqi/sdk';
 
 /**
  * Money as it goes on the wire.
@@ -15,6 +15,19 @@ export function wire(money: Money): WireMoney {
   return { value: toDecimalString(money), currency: money.currency };
 }
 
+/** One row of a schedule on the wire. */
+export function wireInstalment(row: Instalment): WireInstalment {
+  return {
+    number: row.number,
+    ...(row.dueDate ? { dueDate: row.dueDate } : {}),
+    payment: wire(row.payment),
+    principal: wire(row.principal),
+    interest: wire(row.interest),
+    fee: wire(row.fee),
+    balance: wire(row.balance),
+  };
+}
+
 /**
  * A plan with its full schedule for one amount, computed exactly as the SDK and the widget compute
  * it (`offersFromRateCard`), so the bank's numbers and the page's numbers cannot differ.
@@ -25,15 +38,7 @@ export function toQuotedPlan(offer: Offer): QuotedPlan {
     planId: offer.plan.id,
     termMonths: schedule.termMonths,
     method: schedule.method,
-    instalments: schedule.instalments.map((row) => ({
-      number: row.number,
-      ...(row.dueDate ? { dueDate: row.dueDate } : {}),
-      payment: wire(row.payment),
-      principal: wire(row.principal),
-      interest: wire(row.interest),
-      fee: wire(row.fee),
-      balance: wire(row.balance),
-    })),
+    instalments: schedule.instalments.map(wireInstalment),
     totals: {
       payment: wire(schedule.totals.payment),
       principal: wire(schedule.totals.principal),

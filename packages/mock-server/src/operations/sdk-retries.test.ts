@@ -1,16 +1,8 @@
 import { expect } from 'chai';
 import { createClient, isTimeoutError, NetworkError, RateLimitError, ServerError } from '@fenqi/sdk';
 import { createServerClient } from '@fenqi/sdk/server';
-import { PUBLISHABLE_KEY, SECRET_KEY, bankWithClients, CONSENT, GOOD_APPLICANT } from '../test-support/bank-clients.js';
+import { PUBLISHABLE_KEY, SECRET_KEY, bankWithClients, CONSENT, GOOD_APPLICANT, rejection } from '../test-support/bank-clients.js';
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to fail.');
-}
 
 /** A confirmed loan, ready to be disbursed. */
 async function confirmedLoan(clients: ReturnType<typeof bankWithClients>) {

@@ -35,3 +35,13 @@ export const GOOD_APPLICANT = {
 } as const;
 
 export const CONSENT = { creditCheck: true, termsVersion: '2026-11', privacyVersion: '2026-11', acceptedAt: '2026-12-03T10:00:00Z' } as const;
+
+/** The error a call failed with; fails the test when the call succeeds. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('Expected the call to fail.');
+}
