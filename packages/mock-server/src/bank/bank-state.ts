@@ -1,13 +1,28 @@
 import type { Application, CheckoutSession, ConfirmedOrder, Disbursement, Loan, RateCard, RatePlan } from '@fenqi/sdk';
 
-/** A checkout session and what only the bank knows about it. */
+/**
+ * A checkout session and what only the bank knows about it.
+ *
+ * @example
+ * ```ts
+ * const { session, clientSecret } = bank.state.sessions.get('cs_00000001')!
+ * ```
+ */
 export interface SessionRecord {
   session: CheckoutSession;
   readonly clientSecret: string;
   readonly rateCard: RateCard;
 }
 
-/** An application, the facts its velocity checks need, and its confirmation once there is one. */
+/**
+ * An application, the facts its velocity checks need, and its confirmation once there is one.
+ *
+ * @example
+ * ```ts
+ * const record = bank.state.applications.get('app_00000001')
+ * record?.application.status // 'approved'
+ * ```
+ */
 export interface ApplicationRecord {
   application: Application;
   readonly sessionId: string;
@@ -19,7 +34,14 @@ export interface ApplicationRecord {
   confirmation?: ConfirmedOrder;
 }
 
-/** A loan and the mock's plan for its life. */
+/**
+ * A loan and the mock's plan for its life.
+ *
+ * @example
+ * ```ts
+ * bank.state.loans.get('loan_00000001')?.loan.status // 'active'
+ * ```
+ */
 export interface LoanRecord {
   loan: Loan;
   readonly behaviour: 'normal' | 'overdue';

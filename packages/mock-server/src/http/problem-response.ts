@@ -1,6 +1,13 @@
 import type { Problem } from '@fenqi/sdk';
 
-/** Where each problem type is explained; partners can open the `type` of any error they get. */
+/**
+ * Where each problem type is explained; partners can open the `type` of any error they get.
+ *
+ * @example
+ * ```ts
+ * if (error.problem.type === `${PROBLEM_BASE}idempotency-key-reused`) useANewKey()
+ * ```
+ */
 export const PROBLEM_BASE = 'https://docs.fenqi.com/problems/';
 
 /**

@@ -10,7 +10,14 @@ export interface StoredAnswer {
 
 type Entry = { readonly fingerprint: string; readonly expiresAt: number } & ({ readonly state: 'in-flight' } | { readonly state: 'done'; readonly answer: StoredAnswer });
 
-/** How long a key is remembered, as the bank publishes it (IETF draft: servers state their expiry). */
+/**
+ * How long a key is remembered, as the bank publishes it (IETF draft: servers state their expiry).
+ *
+ * @example
+ * ```ts
+ * bank.clock.advance(IDEMPOTENCY_KEY_TTL_MS) // the key is forgotten: the same key now creates anew
+ * ```
+ */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3_600_000;
 
 /**

@@ -21,7 +21,14 @@ import type { Decision, Tier } from '../scoring/types.js';
  * email, a mobile number wrong for the market, or income in another currency still decline.
  */
 
-/** The name of a test persona, e.g. `'decline-affordability'`. */
+/**
+ * The name of a test persona, e.g. `'decline-affordability'`.
+ *
+ * @example
+ * ```ts
+ * const id: PersonaId = 'decline-affordability'
+ * ```
+ */
 export type PersonaId =
   | 'approve'
   | 'approve-by-id'
@@ -42,7 +49,14 @@ export type PersonaId =
   | 'decline-currency-mismatch'
   | 'decline-currency-unsupported';
 
-/** A persona: how to trigger it, what happens, and an applicant that shows it. */
+/**
+ * A persona: how to trigger it, what happens, and an applicant that shows it.
+ *
+ * @example
+ * ```ts
+ * const persona: Persona | undefined = personaFor({ email: 'ana+review-approve@example.com' })
+ * ```
+ */
 export interface Persona {
   readonly id: PersonaId;
   /** `email`: the `+tag` of the address (`value` is the tag). `nationalId`: the whole number. */
@@ -66,7 +80,14 @@ export interface Persona {
   };
 }
 
-/** Minutes before a persona's `review` turns into its final decision (mock clock). */
+/**
+ * Minutes before a persona's `review` turns into its final decision (mock clock).
+ *
+ * @example
+ * ```ts
+ * bank.clock.advance({ minutes: PERSONA_REVIEW_MINUTES }) // a review persona is now decided
+ * ```
+ */
 export const PERSONA_REVIEW_MINUTES = 30;
 
 // A healthy applicant per market: each persona changes only what it must, which shows that the
@@ -308,7 +329,14 @@ export type DisbursementBehaviour = 'succeed' | 'fail-once' | 'fail-always';
 /** What becomes of a loan after disbursement. */
 export type LoanBehaviour = 'normal' | 'overdue';
 
-/** The amount endings that change behaviour, for the docs table. */
+/**
+ * The amount endings that change behaviour, for the docs table.
+ *
+ * @example
+ * ```ts
+ * AMOUNT_TRIGGERS.map((trigger) => `${trigger.ending}: ${trigger.effect}`)
+ * ```
+ */
 export const AMOUNT_TRIGGERS: readonly { readonly ending: string; readonly example: string; readonly effect: string }[] = [
   { ending: '51', example: '4999.51 CNY', effect: 'The first disbursement attempt for the loan fails; the next attempt succeeds.' },
   { ending: '52', example: '4999.52 CNY', effect: 'Every disbursement attempt fails.' },

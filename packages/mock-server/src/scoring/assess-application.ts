@@ -17,7 +17,14 @@ export type { Decision } from './types.js';
 /** Minutes between a `review` decision and the decision it turns into, on the mock clock. */
 export const REVIEW_MINUTES = 30;
 
-/** Everything the bank knows about one application when it decides. */
+/**
+ * Everything the bank knows about one application when it decides.
+ *
+ * @example
+ * ```ts
+ * const facts: ApplicationFacts = { applicant, amount, minAmount, scenario: 'retail', market: 'CN', termMonths: 12, largestPayment, today: '2026-12-03', now: Date.now() }
+ * ```
+ */
 export interface ApplicationFacts {
   /** Validated by the SDK's `Applicant` schema already. */
   readonly applicant: Applicant;
@@ -37,7 +44,14 @@ export interface ApplicationFacts {
   readonly now: number;
 }
 
-/** An earlier application the mock bank remembers (for velocity and history). */
+/**
+ * An earlier application the mock bank remembers (for velocity and history).
+ *
+ * @example
+ * ```ts
+ * const history: PriorApplication[] = [{ at: Date.now() - 3_600_000, identity: 'li.hua@example.com', outcome: 'declined' }]
+ * ```
+ */
 export interface PriorApplication {
   /** Epoch milliseconds on the mock clock. */
   readonly at: number;
@@ -47,7 +61,15 @@ export interface PriorApplication {
   readonly outcome: 'approved' | 'declined' | 'review' | 'counter_offer';
 }
 
-/** The decision with everything that led to it, for logs, the dashboard and tests. */
+/**
+ * The decision with everything that led to it, for logs, the dashboard and tests.
+ *
+ * @example
+ * ```ts
+ * const { decision, score, fraud }: Assessment = assessApplication(facts, [])
+ * console.log(decision.kind, score.points, score.probabilityOfDefault)
+ * ```
+ */
 export interface Assessment {
   readonly decision: Decision;
   /** Set when a persona decided the application. */

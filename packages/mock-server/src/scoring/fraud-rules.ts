@@ -18,6 +18,11 @@ const OLDEST_PLAUSIBLE_AGE = 120;
  *
  * A `block` is a fraud stop (the application is not assessed further); a `decline` is an ordinary
  * decline with the given reason.
+ *
+ * @example
+ * ```ts
+ * Object.keys(FRAUD_RULES) // every rule the mock applies, for a docs table
+ * ```
  */
 export const FRAUD_RULES = {
   'resident-id-invalid': { stage: 'data', severity: 'decline', reason: 'identity_unverified', summary: 'A Chinese resident ID fails GB 11643: length, characters, birth date or check character.' },
@@ -58,7 +63,14 @@ function finding(rule: FraudRule, detail: string): FraudFinding {
 /** Why {@link parseResidentId} refused a number. */
 export type ResidentIdFailure = 'length' | 'characters' | 'birth-date' | 'checksum';
 
-/** What {@link parseResidentId} reads from a valid number, or why it is not one. */
+/**
+ * What {@link parseResidentId} reads from a valid number, or why it is not one.
+ *
+ * @example
+ * ```ts
+ * const result: ResidentIdResult = parseResidentId('110101199003074477')
+ * ```
+ */
 export type ResidentIdResult =
   | {
       readonly valid: true;
@@ -174,6 +186,11 @@ export function checkIdentity(applicant: Pick<Applicant, 'dateOfBirth' | 'nation
 /**
  * Disposable-mailbox services: a short list of well-known ones, enough to test the rule. A real
  * bank subscribes to a maintained feed with thousands of domains. Subdomains count too.
+ *
+ * @example
+ * ```ts
+ * DISPOSABLE_EMAIL_DOMAINS.includes('mailinator.com') // true
+ * ```
  */
 export const DISPOSABLE_EMAIL_DOMAINS: readonly string[] = [
   '10minutemail.com',

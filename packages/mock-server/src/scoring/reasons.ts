@@ -4,6 +4,11 @@
  *
  * Messages about fraud and velocity are deliberately vague: a real bank never tells a fraudster
  * which check caught them.
+ *
+ * @example
+ * ```ts
+ * DECLINE_REASONS.affordability // the message shown for the code
+ * ```
  */
 export const DECLINE_REASONS = {
   affordability: 'The monthly repayments would take too large a share of your income.',
@@ -20,7 +25,14 @@ export const DECLINE_REASONS = {
   currency_unsupported: 'We do not offer instalments in this currency.',
 } as const satisfies Record<string, string>;
 
-/** A stable decline reason code such as `'affordability'` (see {@link DECLINE_REASONS}). */
+/**
+ * A stable decline reason code such as `'affordability'` (see {@link DECLINE_REASONS}).
+ *
+ * @example
+ * ```ts
+ * const code: DeclineCode = 'affordability'
+ * ```
+ */
 export type DeclineCode = keyof typeof DECLINE_REASONS;
 
 /** A decline reason as it goes on the wire: the code and its plain-English message. */

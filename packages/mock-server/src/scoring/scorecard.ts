@@ -54,6 +54,11 @@ export interface NumericBin {
 /**
  * The scorecard's characteristics and bins (see the table at the top of scorecard.ts). `reason`
  * is the decline code a characteristic gives when it costs the applicant the most points.
+ *
+ * @example
+ * ```ts
+ * SCORECARD.employment.points.employed // 40
+ * ```
  */
 export const SCORECARD = {
   monthlyIncome: {
@@ -164,6 +169,11 @@ export function currencyFigures(currency: string): CurrencyFigures | undefined {
  * Tiers, best first: the lowest points that reach each, the limit as a multiple of monthly
  * income (in tenths, to stay in whole numbers) and the risk-based price as an add-on to the
  * plan's annual rate, a decimal string.
+ *
+ * @example
+ * ```ts
+ * TIERS.find((tier) => tier.tier === 'B')?.rateAddOn // '0.02'
+ * ```
  */
 export const TIERS: readonly { readonly tier: Tier; readonly minPoints: number; readonly incomeTenths: bigint; readonly rateAddOn: string }[] = [
   { tier: 'A', minPoints: 650, incomeTenths: 30n, rateAddOn: '0' },

@@ -17,6 +17,12 @@ export type Tier = 'A' | 'B' | 'C' | 'D';
 /**
  * What the bank decided about an application. `review` carries the decision it will turn into
  * (an approval or a decline) once `afterMinutes` have passed on the mock clock.
+ *
+ * @example
+ * ```ts
+ * const decision: Decision = assessApplication(facts, []).decision
+ * if (decision.kind === 'counter_offer') offer(decision.amount)
+ * ```
  */
 export type Decision =
   | { readonly kind: 'approve'; readonly tier: Tier; readonly limit: Money; readonly rateAddOn: string }
