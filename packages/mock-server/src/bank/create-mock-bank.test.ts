@@ -255,6 +255,22 @@ describe('createMockBank: the contract over HTTP semantics', () => {
     });
   });
 
+  it('refuses to move the clock past the last date a timestamp can hold, and keeps answering', async () => {
+    const bank = createMockBank({ clock: { start: '2026-12-03T10:00:00Z', frozen: true } });
+    expect(() => bank.clock.advance({ days: 100_000_000 })).to.throw(RangeError, /last date/);
+    expect(() => bank.clock.advance(1e308)).to.throw(RangeError);
+    expect(bank.clock.iso()).to.equal('2026-12-03T10:00:00.000Z');
+    expect((await raw(bank, 'GET', '/v1/products?merchant=shop-1&scenario=retail&currency=CNY', { key: PUBLISHABLE_KEY })).status).to.equal(200);
+  });
+
+  it('writes amounts back with the currency decimals, whatever form they were sent in', async () => {
+    const { server, browser } = bankWithClients();
+    const session = await server.checkoutSessions.create({ amount: { value: '1000.5', currency: 'CNY' }, orderId: 'o-1', scenario: 'retail', merchant: 'shop-1' });
+    expect(session.amount).to.deep.equal({ value: '1000.50', currency: 'CNY' });
+    const quote = await browser.quotes.create({ ...QUOTE, amount: { value: '500', currency: 'CNY' } });
+    expect(quote.amount).to.deep.equal({ value: '500.00', currency: 'CNY' });
+  });
+
   it('reset() forgets state, ids, keys and faults, and restarts ids', async () => {
     const bank = createMockBank({ faults: [{ route: 'createQuote', every: 1000, status: 500 }] });
     bank.faults.add({ route: '*', status: 500 });

@@ -49,6 +49,9 @@ export interface MockClockOptions {
   readonly frozen?: boolean;
 }
 
+/** 31 December 9999, the last day an ISO 8601 timestamp with a four-digit year can name. */
+const LAST_DATE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 const MS = { days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1000 } as const;
 
 /**
@@ -90,7 +93,10 @@ export function createMockClock(options: MockClockOptions = {}): MockClock {
     iso: () => new Date(now()).toISOString(),
     today: () => new Date(now()).toISOString().slice(0, 10),
     advance(by) {
-      offset += durationMs(by);
+      const ms = durationMs(by);
+      // Past the last representable date every timestamp would throw: refuse, and keep the time.
+      if (now() + ms > LAST_DATE_MS) throw new RangeError(`Advancing by ${ms} ms would pass the last date a timestamp can hold (${new Date(LAST_DATE_MS).toISOString()}).`);
+      offset += ms;
     },
   };
 }

@@ -3,7 +3,7 @@ import type { CheckoutSession, CheckoutSessionCreate } from '@fenqi/sdk';
 import type { SessionRecord } from '../bank/bank-state.js';
 import { MockProblem } from '../http/problem-response.js';
 import type { OperationCall, OperationContext, OperationResult } from './operation-context.js';
-import { offerFor } from './quoted-plans.js';
+import { offerFor, wire } from './quoted-plans.js';
 import { outOfRange, requireRateCard } from './products-and-quotes.js';
 
 const DEFAULT_SESSION_MINUTES = 60;
@@ -27,7 +27,7 @@ export function createCheckoutSession(context: OperationContext, call: Operation
     id,
     object: 'checkout_session',
     status: 'open',
-    amount: request.amount,
+    amount: wire(amount), // written with the currency's decimals, whatever form was sent
     orderId: request.orderId,
     scenario: request.scenario,
     merchant: request.merchant,

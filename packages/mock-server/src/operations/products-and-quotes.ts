@@ -1,6 +1,7 @@
 import { parseMoney, toDecimalString } from '@fenqi/core';
 import type { ProductsQuery, QuoteRequest, RateCard } from '@fenqi/sdk';
 import { invalidField } from '../http/problem-response.js';
+import { wire } from './quoted-plans.js';
 import type { OperationCall, OperationContext, OperationResult } from './operation-context.js';
 
 /** How long a quote is honoured. */
@@ -27,7 +28,7 @@ export function createQuote(context: OperationContext, call: OperationCall): Ope
   const plans = card.plans.filter((plan) => !request.planIds || request.planIds.includes(plan.id));
   const quoted = plans.map((plan) => context.quotedPlan(card, plan, amount)).flatMap((offer) => ('reason' in offer ? [] : [offer]));
   if (quoted.length === 0) throw outOfRange(card, plans);
-  const head = { id: context.ids.next('quote'), object: 'quote', amount: request.amount, scenario: request.scenario };
+  const head = { id: context.ids.next('quote'), object: 'quote', amount: wire(amount), scenario: request.scenario };
   const expiresAt = new Date(context.clock.now() + QUOTE_TTL_MS).toISOString();
   // The plans' text is remembered with the plans: serialising a dozen schedules is most of a quote's cost.
   const json = `${JSON.stringify(head).slice(0, -1)},"plans":[${quoted.map((plan) => context.planJson(plan)).join(',')}],"expiresAt":${JSON.stringify(expiresAt)}}`;

@@ -1,7 +1,6 @@
 import { OPERATIONS } from '@fenqi/sdk';
 import type { MockBank } from '../bank/create-mock-bank.js';
 import type { Duration } from '../bank/mock-clock.js';
-import { durationMs } from '../bank/mock-clock.js';
 import { checkFaultRule } from '../faults/faults.js';
 import type { FaultRule } from '../faults/faults.js';
 import { MockProblem } from '../http/problem-response.js';
@@ -72,11 +71,11 @@ const ADMIN_ROUTES: Readonly<Record<string, AdminRoute>> = {
         if (odd) throw badRequest(`"advance.${odd[0]}" must be a number, not ${JSON.stringify(odd[1])}.`);
       }
       try {
-        durationMs(advance as Duration);
+        bank.clock.advance(advance as Duration);
       } catch (error) {
-        throw badRequest(error instanceof Error ? error.message : String(error));
+        if (error instanceof RangeError) throw badRequest(error.message);
+        throw error;
       }
-      bank.clock.advance(advance as Duration);
       return { status: 200, body: clockOf(bank) };
     },
   },
