@@ -37,7 +37,8 @@ export const SIZE_BUDGETS: Readonly<Record<string, SizeBudget>> = {
     goalKb: 20,
     mustNotContain: {
       ...BROWSER_LEAVES_OUT,
-      checkout_session: 'the server-side contract (checkout sessions, orders, disbursements, loans)',
+      order_confirmation: 'the server-side contract (orders, disbursements, loans)',
+      pending_disbursement: 'the server-side contract (orders, disbursements, loans)',
       whsec_: 'webhook verification',
     },
   },

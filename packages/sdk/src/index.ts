@@ -12,7 +12,7 @@ export { CalendarDay, DecimalRate, RateMarket, RepaymentMethod, Scenario, Timest
 export { ProductsQuery, RateCard, RateCardList, RatePlan } from './contract/rate-card.js';
 export { DisclosedAnnualRate, Quote, QuotedPlan, QuoteRequest, WireInstalment } from './contract/quote.js';
 export { CheckoutSession, CheckoutSessionCreate, Metadata } from './contract/checkout-session.js';
-export { Applicant, Application, ApplicationCreate, Consent, DeclineReason, DeviceSignals } from './contract/application.js';
+export { Applicant, Application, ApplicationCreate, Consent, DeclineReason, DeviceSignals, OfferAcceptance } from './contract/application.js';
 export { ConfirmedOrder, OrderConfirmation } from './contract/order.js';
 export { Disbursement, DisbursementCreate } from './contract/disbursement.js';
 export { Loan } from './contract/loan.js';

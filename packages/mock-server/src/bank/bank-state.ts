@@ -1,4 +1,4 @@
-import type { Application, CheckoutSession, ConfirmedOrder, Disbursement, Loan, RateCard, RatePlan } from '@fenqi/sdk';
+import type { Application, CheckoutSession, ConfirmedOrder, Disbursement, Loan, RateCard, RatePlan, WireMoney } from '@fenqi/sdk';
 
 /**
  * A checkout session and what only the bank knows about it.
@@ -31,6 +31,8 @@ export interface ApplicationRecord {
   readonly at: number;
   /** The plan as approved (with the tier's rate add-on), when approved or counter-offered. */
   approvedPlan?: RatePlan;
+  /** The loan amount when the shopper accepted a counter-offer (otherwise the session's amount). */
+  acceptedOffer?: WireMoney;
   confirmation?: ConfirmedOrder;
 }
 

@@ -8,7 +8,7 @@ import { createFaults, parseFaultHeader } from '../faults/faults.js';
 import type { FaultAction, FaultRule, Faults } from '../faults/faults.js';
 import { MockProblem } from '../http/problem-response.js';
 import { canonicalJson, createIdempotencyStore } from '../idempotency/idempotency-store.js';
-import { confirmApplication, createApplication, retrieveApplication } from '../operations/applications.js';
+import { acceptOffer, confirmApplication, createApplication, retrieveApplication } from '../operations/applications.js';
 import { createCheckoutSession, retrieveCheckoutSession } from '../operations/checkout-sessions.js';
 import { createDisbursement, retrieveDisbursement, retrieveLoan } from '../operations/disbursements-and-loans.js';
 import type { Caller, OperationCall, OperationContext, OperationResult } from '../operations/operation-context.js';
@@ -132,6 +132,7 @@ const OPERATIONS_BY_ID: Readonly<Record<string, (context: OperationContext, call
   retrieveCheckoutSession,
   createApplication,
   retrieveApplication,
+  acceptOffer,
   confirmApplication,
   createDisbursement,
   retrieveDisbursement,

@@ -1,7 +1,7 @@
 import { buildSchedule, compareMoney, parseMoney } from '@fenqi/core';
 import type { Money } from '@fenqi/core';
 import { fromWire } from '@fenqi/sdk';
-import type { Application, ApplicationCreate, ConfirmedOrder, Loan, OrderConfirmation, RatePlan } from '@fenqi/sdk';
+import type { Application, ApplicationCreate, ConfirmedOrder, Loan, OfferAcceptance, OrderConfirmation, RatePlan } from '@fenqi/sdk';
 import type { ApplicationRecord, SessionRecord } from '../bank/bank-state.js';
 import { invalidField, MockProblem } from '../http/problem-response.js';
 import { loanBehaviour } from '../personas/personas.js';
@@ -9,7 +9,7 @@ import { assessApplication, identityOf } from '../scoring/assess-application.js'
 import type { Decision } from '../scoring/assess-application.js';
 import type { OperationCall, OperationContext, OperationResult } from './operation-context.js';
 import { largestPayment, offerFor, riskPricedPlan, wire, wireInstalment } from './quoted-plans.js';
-import { statusOf } from './checkout-sessions.js';
+import { requireClientSecret, statusOf } from './checkout-sessions.js';
 
 /** How long an approval or a counter-offer can be confirmed. */
 const DECISION_TTL_MS = 7 * 86_400_000;
@@ -107,15 +107,31 @@ function decide(context: OperationContext, record: ApplicationRecord, session: S
 export function retrieveApplication(context: OperationContext, call: OperationCall): OperationResult {
   const record = context.state.applications.get(call.params['id']!);
   const session = record && context.state.sessions.get(record.sessionId);
-  if (call.caller.kind === 'publishable') {
-    const secret = call.headers.get('fenqi-client-secret');
-    if (!secret) throw new MockProblem(401, 'client-secret-required', 'Client secret required', 'Send the checkout session\'s client secret in the Fenqi-Client-Secret header, or call from your server with the secret key.');
-    if (!session || session.clientSecret !== secret) {
-      // Same answer for "no such application" and "not yours": ids are not an oracle.
-      throw new MockProblem(403, 'forbidden', 'Not allowed', 'This client secret does not own that application.');
-    }
-  }
+  requireClientSecret(call, session);
   if (!record) throw new MockProblem(404, 'not-found', 'No such application', `There is no application ${call.params['id']}.`);
+  return { status: 200, body: record.application };
+}
+
+/**
+ * `POST /v1/applications/{id}/accept-offer`: the shopper takes the counter-offer. The application
+ * becomes approved for the offered amount and plan; accepting again answers the same approval.
+ */
+export function acceptOffer(context: OperationContext, call: OperationCall): OperationResult {
+  const record = context.state.applications.get(call.params['id']!);
+  const session = record && context.state.sessions.get(record.sessionId);
+  // Only the shopper accepts, so the client secret is required whoever calls.
+  requireClientSecret({ ...call, caller: { ...call.caller, kind: 'publishable' } }, session, (call.body as OfferAcceptance).clientSecret);
+  if (!record) throw new MockProblem(404, 'not-found', 'No such application', `There is no application ${call.params['id']}.`);
+  const application = record.application;
+  if (application.status === 'approved' && record.acceptedOffer) return { status: 200, body: application };
+  if (application.status !== 'counter_offer') {
+    throw new MockProblem(409, 'no-counter-offer', 'No counter-offer to accept', `Application ${application.id} is ${application.status}; only a counter-offer can be accepted.`);
+  }
+  if (Date.parse(application.expiresAt) <= context.clock.now()) throw new MockProblem(409, 'application-expired', 'Offer expired', `The counter-offer expired at ${application.expiresAt}.`);
+  const { offer, status: _status, ...base } = application;
+  record.acceptedOffer = offer.amount;
+  record.application = { ...base, status: 'approved', plan: offer.plan, limit: offer.amount };
+  context.webhooks.emit({ type: 'application.decided', data: record.application });
   return { status: 200, body: record.application };
 }
 
@@ -127,12 +143,15 @@ export function confirmApplication(context: OperationContext, call: OperationCal
   const session = context.state.sessions.get(record.sessionId)!;
   if (record.confirmation) throw new MockProblem(409, 'application-already-confirmed', 'Already confirmed', `Application ${record.application.id} was confirmed as loan ${record.confirmation.loanId}.`);
   const application = record.application;
-  if (application.status !== 'approved' && application.status !== 'counter_offer') {
+  if (application.status === 'counter_offer') {
+    throw new MockProblem(409, 'offer-not-accepted', 'Counter-offer not accepted', `Application ${application.id} is a counter-offer the shopper has not accepted; the shopper accepts it in the checkout (POST /v1/applications/{id}/accept-offer).`);
+  }
+  if (application.status !== 'approved') {
     throw new MockProblem(409, 'application-not-approved', 'Application not approved', `Application ${application.id} is ${application.status}; only an approved application or an accepted counter-offer can be confirmed.`);
   }
   if (Date.parse(application.expiresAt) <= context.clock.now()) throw new MockProblem(409, 'application-expired', 'Approval expired', `The decision expired at ${application.expiresAt}.`);
   if (request.orderId !== session.session.orderId) throw invalidField('#/orderId', `Does not match the checkout session's order (${session.session.orderId}).`, 'order-mismatch');
-  const approved = application.status === 'approved' ? session.session.amount : application.offer.amount;
+  const approved = record.acceptedOffer ?? session.session.amount;
   const amount = parseMoney(request.amount.value, request.amount.currency);
   if (amount.currency !== approved.currency || compareMoney(amount, fromWire(approved)) !== 0) {
     throw invalidField('#/amount', `Must equal the approved amount, ${approved.value} ${approved.currency}.`, 'amount-mismatch');
@@ -151,7 +170,6 @@ export function confirmApplication(context: OperationContext, call: OperationCal
     residual: plan.residual,
     startDate: context.clock.today(),
   });
-  const quotedPlan = application.status === 'approved' ? application.plan : application.offer.plan;
   const loanId = context.ids.next('loan');
   const loan: Loan = {
     id: loanId,
@@ -160,7 +178,7 @@ export function confirmApplication(context: OperationContext, call: OperationCal
     orderId: request.orderId,
     status: 'pending_disbursement',
     principal: wire(amount),
-    annualRate: quotedPlan.annualRate,
+    annualRate: application.plan.annualRate,
     instalments: schedule.instalments.map((row) => ({ ...wireInstalment(row), status: 'upcoming' as const })),
     outstanding: wire(schedule.totals.payment),
     createdAt: context.clock.iso(),

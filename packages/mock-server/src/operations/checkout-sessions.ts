@@ -42,9 +42,10 @@ export function createCheckoutSession(context: OperationContext, call: Operation
   return { status: 201, body: { ...session, clientSecret } };
 }
 
-/** `GET /v1/checkout-sessions/{id}`. */
+/** `GET /v1/checkout-sessions/{id}`: the partner's server, or the browser holding the session's client secret. */
 export function retrieveCheckoutSession(context: OperationContext, call: OperationCall): OperationResult {
   const record = context.state.sessions.get(call.params['id']!);
+  requireClientSecret(call, record);
   if (!record) throw new MockProblem(404, 'not-found', 'No such checkout session', `There is no checkout session ${call.params['id']}.`);
   return { status: 200, body: { ...record.session, status: statusOf(context, record) } };
 }
@@ -53,4 +54,15 @@ export function retrieveCheckoutSession(context: OperationContext, call: Operati
 export function statusOf(context: OperationContext, record: SessionRecord): CheckoutSession['status'] {
   const { session } = record;
   return session.status === 'open' && Date.parse(session.expiresAt) <= context.clock.now() ? 'expired' : session.status;
+}
+
+/**
+ * A browser caller (publishable key) must hold the session's client secret in the
+ * Fenqi-Client-Secret header (reads) or the body (writes); the secret key needs none.
+ */
+export function requireClientSecret(call: OperationCall, record: SessionRecord | undefined, secret = call.headers.get('fenqi-client-secret')): void {
+  if (call.caller.kind !== 'publishable') return;
+  if (!secret) throw new MockProblem(401, 'client-secret-required', 'Client secret required', "Send the checkout session's client secret in the Fenqi-Client-Secret header, or call from your server with the secret key.");
+  // Same answer for "no such thing" and "not yours": ids are not an oracle.
+  if (!record || record.clientSecret !== secret) throw new MockProblem(403, 'forbidden', 'Not allowed', 'This client secret does not own that resource.');
 }

@@ -18,16 +18,18 @@ async function apply(clients: ReturnType<typeof bankWithClients>, input: { amoun
   return { session, plan, application };
 }
 
-/** The rest of the journey for an approval or a counter-offer: confirm, disburse, an active loan. */
-async function disburseAndCheck(clients: ReturnType<typeof bankWithClients>, application: Extract<Application, { status: 'approved' | 'counter_offer' }>) {
-  const { bank, server } = clients;
-  const amount = application.status === 'approved' ? (await server.checkoutSessions.retrieve(application.sessionId)).amount : application.offer.amount;
+/** The rest of the journey for an approval or a counter-offer (accepted by the shopper): confirm, disburse, an active loan. */
+async function disburseAndCheck(clients: ReturnType<typeof bankWithClients>, decided: Extract<Application, { status: 'approved' | 'counter_offer' }>, clientSecret: string) {
+  const { bank, browser, server } = clients;
+  const application = decided.status === 'counter_offer' ? await browser.applications.acceptOffer(decided.id, clientSecret) : decided;
+  if (application.status !== 'approved') throw new Error(`expected an approval, got ${application.status}`);
+  const amount = decided.status === 'approved' ? (await server.checkoutSessions.retrieve(application.sessionId)).amount : decided.offer.amount;
   const confirmed = await server.applications.confirm(application.id, { orderId: 'order-1', amount });
   await server.disbursements.create({ loanId: confirmed.loanId, amount: confirmed.amount }, { idempotencyKey: `disburse-${confirmed.orderId}` });
   bank.clock.advance({ seconds: 2 });
   const loan = await server.loans.retrieve(confirmed.loanId);
   expect(loan.status).to.equal('active');
-  expect(loan.annualRate).to.deep.equal(application.status === 'approved' ? application.plan.annualRate : application.offer.plan.annualRate);
+  expect(loan.annualRate).to.deep.equal(decided.status === 'approved' ? decided.plan.annualRate : decided.offer.plan.annualRate);
 }
 
 
@@ -36,10 +38,10 @@ describe('the lending flow against the mock bank, with the SDK clients', () => {
     for (const persona of PERSONAS) {
       it(`${persona.id}: ${persona.outcome}`, async () => {
         const clients = bankWithClients();
-        const { application } = await apply(clients, persona.example);
+        const { application, session } = await apply(clients, persona.example);
         expect(application.status).to.equal(KIND[persona.decision]);
         if (application.status === 'declined') expect(application.reasons.map((reason) => reason.code)).to.deep.equal(persona.reasons);
-        if (application.status === 'approved' || application.status === 'counter_offer') await disburseAndCheck(clients, application);
+        if (application.status === 'approved' || application.status === 'counter_offer') await disburseAndCheck(clients, application, session.clientSecret!);
         if (application.status !== 'review') return;
 
         // Decided later: nothing changes until the clock passes the expected time.
@@ -51,7 +53,7 @@ describe('the lending flow against the mock bank, with the SDK clients', () => {
         const decided = await server.applications.retrieve(application.id);
         expect(decided.status).to.equal(persona.then === 'approve' ? 'approved' : 'declined');
         expect(bank.webhooks.events.map((event) => event.type)).to.deep.equal(['application.decided']);
-        if (decided.status === 'approved') await disburseAndCheck(clients, decided);
+        if (decided.status === 'approved') await disburseAndCheck(clients, decided, session.clientSecret!);
       });
     }
   });
@@ -129,16 +131,46 @@ describe('the lending flow against the mock bank, with the SDK clients', () => {
     expect(isApiError(expired) && expired.problem.type).to.match(/checkout-session-expired$/);
   });
 
-  it('a counter-offer is confirmed for the offered amount', async () => {
+  it('a counter-offer is confirmed for the offered amount once the shopper accepts it, and only then', async () => {
     const clients = bankWithClients();
-    const { server } = clients;
+    const { bank, browser, server } = clients;
     const thinFile = PERSONAS.find((persona) => persona.id === 'thin-file')!;
-    const { application } = await apply(clients, thinFile.example);
+    const { application, session } = await apply(clients, thinFile.example);
     expect(application.status).to.equal('counter_offer');
     if (application.status !== 'counter_offer') return;
     expect(parseMoney(application.offer.amount.value, 'CNY').minor < parseMoney(thinFile.example.amount.value, 'CNY').minor).to.equal(true);
-    const confirmed = await server.applications.confirm(application.id, { orderId: 'order-1', amount: application.offer.amount });
+    const confirm = () => server.applications.confirm(application.id, { orderId: 'order-1', amount: application.offer.amount });
+    expect(await rejection(confirm())).to.include({ name: 'ConflictError' }).and.nested.include({ 'problem.type': 'https://docs.fenqi.com/problems/offer-not-accepted' });
+    expect(await rejection(browser.applications.acceptOffer(application.id, 'cs_00000009_secret_wrong'))).to.include({ status: 403 });
+
+    const accepted = await browser.applications.acceptOffer(application.id, session.clientSecret!);
+    expect(accepted).to.deep.include({ status: 'approved', plan: application.offer.plan, limit: application.offer.amount, expiresAt: application.expiresAt });
+    expect(await browser.applications.acceptOffer(application.id, session.clientSecret!), 'accepting again').to.deep.equal(accepted);
+    expect(await browser.applications.retrieve(application.id, session.clientSecret!)).to.deep.equal(accepted);
+    expect(bank.webhooks.events.filter((event) => event.type === 'application.decided').map((event) => (event.data as Application).status)).to.deep.equal(['counter_offer', 'approved']);
+
+    expect(await rejection(server.applications.confirm(application.id, { orderId: 'order-1', amount: thinFile.example.amount })), 'the original amount').to.include({ status: 422 });
+    const confirmed = await confirm();
     expect((await server.loans.retrieve(confirmed.loanId)).principal).to.deep.equal(application.offer.amount);
+  });
+
+  it('only a counter-offer can be accepted', async () => {
+    const clients = bankWithClients();
+    const { application, session } = await apply(clients, { amount: { value: '4999.00', currency: 'CNY' }, applicant: { ...GOOD_APPLICANT, email: 'li.hua+approve@example.com' } });
+    expect(await rejection(clients.browser.applications.acceptOffer(application.id, session.clientSecret!))).to.include({ status: 409 }).and.nested.include({ 'problem.type': 'https://docs.fenqi.com/problems/no-counter-offer' });
+  });
+
+  it('the browser reads its checkout session with the client secret, and only its own', async () => {
+    const clients = bankWithClients();
+    const { browser, server } = clients;
+    const mine = await server.checkoutSessions.create({ amount: { value: '4999', currency: 'CNY' }, orderId: 'order-7', scenario: 'retail', merchant: 'shop-1' });
+    const other = await server.checkoutSessions.create({ amount: { value: '100', currency: 'CNY' }, orderId: 'order-8', scenario: 'retail', merchant: 'shop-1' });
+    const session = await browser.checkoutSessions.retrieve(mine.clientSecret!);
+    expect(session).to.deep.include({ id: mine.id, amount: { value: '4999.00', currency: 'CNY' }, orderId: 'order-7', status: 'open' });
+    expect(session).not.to.have.property('clientSecret');
+    const forged = `${other.id}_secret_${mine.clientSecret!.split('_secret_')[1]}`;
+    expect(await rejection(browser.checkoutSessions.retrieve(forged))).to.include({ status: 403 });
+    expect(await rejection(browser.checkoutSessions.retrieve('cs_nope'))).to.include({ name: 'ValidationError' });
   });
 
   describe('amount triggers after approval', () => {

@@ -82,6 +82,14 @@ describe('startMockBankServer (standalone HTTP server, Node only)', function () 
     expect((await partner.disbursements.retrieve(disbursement.id)).status).to.equal('succeeded');
     expect((await partner.loans.retrieve(confirmed.loanId)).status).to.equal('active');
     expect((await partner.checkoutSessions.retrieve(session.id)).status).to.equal('completed');
+    expect((await fenqi.checkoutSessions.retrieve(session.clientSecret!)).status, 'the browser reads its session').to.equal('completed');
+
+    // A thin file gets a counter-offer, which only the shopper's browser can accept.
+    const thinFile = PERSONAS.find((persona) => persona.id === 'thin-file')!.example;
+    const second = await partner.checkoutSessions.create({ amount: thinFile.amount, orderId: 'order-43', scenario: 'retail', merchant: 'shop-1' });
+    const counter = await fenqi.applications.create({ clientSecret: second.clientSecret!, planId, applicant: thinFile.applicant, consent: { creditCheck: true, termsVersion: '2026-11', privacyVersion: '2026-11', acceptedAt: '2026-12-03T10:00:00+08:00' } });
+    expect(counter.status).to.equal('counter_offer');
+    expect((await fenqi.applications.acceptOffer(counter.id, second.clientSecret!)).status).to.equal('approved');
 
     const operationIds = server.bank.requests.map((entry) => entry.operationId);
     for (const operation of OPERATIONS) expect(operationIds, operation.operationId).to.include(operation.operationId);

@@ -2,7 +2,8 @@ import type { Money, Schedule } from '@fenqi/core';
 import { buildSchedule, disclosedRate, isScheduleError } from '@fenqi/core';
 import type { DisclosedRate } from '@fenqi/core';
 import type { Application, ApplicationCreate } from '../contract/application.js';
-import { createApplicationOperation, createQuoteOperation, listProductsOperation, retrieveApplicationOperation } from '../contract/operations.js';
+import type { CheckoutSession } from '../contract/checkout-session.js';
+import { acceptOfferOperation, createApplicationOperation, createQuoteOperation, listProductsOperation, retrieveApplicationOperation, retrieveCheckoutSessionOperation } from '../contract/operations.js';
 import type { Quote, QuoteRequest } from '../contract/quote.js';
 import type { RateCard, RateCardList, RatePlan } from '../contract/rate-card.js';
 import { ClientSecret, fromWire } from '../contract/primitives.js';
@@ -104,11 +105,17 @@ export interface FenqiClient {
     /** The bank's authoritative plans for an amount. */
     create(request: QuoteRequest, options?: RequestOptions): Promise<Quote>;
   };
+  readonly checkoutSessions: {
+    /** The checkout session a client secret belongs to: the amount, order and scenario the partner fixed. */
+    retrieve(clientSecret: string, options?: RequestOptions): Promise<CheckoutSession>;
+  };
   readonly applications: {
     /** Applies with the checkout session's client secret; one idempotency key per call (pass your own to survive a reload). */
     create(request: ApplicationCreate, options?: RequestOptions): Promise<Application>;
     /** The application and its decision. */
     retrieve(id: string, clientSecret: string, options?: RequestOptions): Promise<Application>;
+    /** The shopper takes a counter-offer: the answer is the application, now approved for the offered amount. */
+    acceptOffer(id: string, clientSecret: string, options?: RequestOptions): Promise<Application>;
   };
   /** Plans for an amount computed locally from the cached rate card with @fenqi/core: no request per amount. */
   offersFor(amount: Money, options: { merchant: string; scenario: ProductsQuery['scenario'] }): Promise<Offers>;
@@ -174,14 +181,19 @@ export function createClient(options: ClientOptions): FenqiClient {
     quotes: {
       create: (request, requestOptions) => transport.call(createQuoteOperation, input({ body: request }), requestOptions),
     },
+    checkoutSessions: {
+      retrieve: (clientSecret, requestOptions) =>
+        withClientSecret(clientSecret, () =>
+          // The secret starts with the session's id (cs_…_secret_…), so the browser needs nothing else.
+          transport.call(retrieveCheckoutSessionOperation, input({ params: { id: clientSecret.slice(0, clientSecret.indexOf('_secret_')) }, headers: { 'fenqi-client-secret': clientSecret } }), requestOptions),
+        ),
+    },
     applications: {
       create: (request, requestOptions) => transport.call(createApplicationOperation, input({ body: request }), requestOptions),
-      retrieve: (id, clientSecret, requestOptions) => {
-        if (!ClientSecret.safeParse(clientSecret).success) {
-          return Promise.reject(new ValidationError('request', [{ pointer: 'clientSecret', detail: 'Pass the checkout session client secret (cs_…_secret_…).' }]));
-        }
-        return transport.call(retrieveApplicationOperation, input({ params: { id }, headers: { 'fenqi-client-secret': clientSecret } }), requestOptions);
-      },
+      retrieve: (id, clientSecret, requestOptions) =>
+        withClientSecret(clientSecret, () => transport.call(retrieveApplicationOperation, input({ params: { id }, headers: { 'fenqi-client-secret': clientSecret } }), requestOptions)),
+      acceptOffer: (id, clientSecret, requestOptions) =>
+        withClientSecret(clientSecret, () => transport.call(acceptOfferOperation, input({ params: { id }, body: { clientSecret } }), requestOptions)),
     },
     async offersFor(amount, { merchant, scenario }) {
       if (typeof amount?.minor !== 'bigint' || typeof amount.currency !== 'string') throw new FenqiError('offersFor needs an amount of Money, e.g. parseMoney("4999.00", "CNY").');
@@ -191,6 +203,14 @@ export function createClient(options: ClientOptions): FenqiClient {
       return offersFromRateCard(rateCard, amount);
     },
   };
+}
+
+/** Runs a call that needs the session's client secret, or rejects at once when it is malformed. */
+function withClientSecret<T>(clientSecret: string, call: () => Promise<T>): Promise<T> {
+  if (!ClientSecret.safeParse(clientSecret).success) {
+    return Promise.reject(new ValidationError('request', [{ pointer: 'clientSecret', detail: 'Pass the checkout session client secret (cs_…_secret_…).' }]));
+  }
+  return call();
 }
 
 /**

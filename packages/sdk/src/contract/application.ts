@@ -81,6 +81,19 @@ export const ApplicationCreate = z
   });
 export type ApplicationCreate = z.infer<typeof ApplicationCreate>;
 
+/**
+ * Body of `POST /v1/applications/{id}/accept-offer`: the shopper, holding the session's client
+ * secret, takes the counter-offer. Only the shopper can accept; the partner then confirms the
+ * order for the offered amount and collects the rest another way.
+ *
+ * @example
+ * ```ts
+ * const approved = await fenqi.applications.acceptOffer(decision.id, { clientSecret })
+ * ```
+ */
+export const OfferAcceptance = z.strictObject({ clientSecret: ClientSecret });
+export type OfferAcceptance = z.infer<typeof OfferAcceptance>;
+
 const applicationBase = {
   id: prefixedId('app'),
   object: z.literal('application'),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Application, ApplicationCreate, Applicant, Consent, DeclineReason, DeviceSignals } from './application.js';
+import { Application, ApplicationCreate, Applicant, Consent, DeclineReason, DeviceSignals, OfferAcceptance } from './application.js';
 import { CheckoutSession, CheckoutSessionCreate, Metadata } from './checkout-session.js';
 import { Disbursement, DisbursementCreate } from './disbursement.js';
 import { Loan } from './loan.js';
@@ -59,6 +59,7 @@ export function contractMetadata(): z.core.$ZodRegistry<SchemaMetadata> {
     [Consent, { id: 'Consent' }],
     [DeviceSignals, { id: 'DeviceSignals' }],
     [ApplicationCreate, { id: 'ApplicationCreate' }],
+    [OfferAcceptance, { id: 'OfferAcceptance' }],
     [DeclineReason, { id: 'DeclineReason' }],
     [Application, { id: 'Application' }],
     [CheckoutSessionCreate, { id: 'CheckoutSessionCreate' }],

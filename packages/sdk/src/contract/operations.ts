@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { Application, ApplicationCreate } from './application.js';
+import { Application, ApplicationCreate, OfferAcceptance } from './application.js';
 import { CheckoutSession, CheckoutSessionCreate } from './checkout-session.js';
 import { Disbursement, DisbursementCreate } from './disbursement.js';
 import { Loan } from './loan.js';
@@ -45,9 +45,10 @@ export interface Operation {
 export const listProductsOperation: Operation = { operationId: 'listProducts', method: 'get', path: '/v1/products', summary: 'Rate cards for a merchant, scenario and currency', auth: 'publishable', idempotencyKey: 'none', query: ProductsQuery, response: RateCardList, status: 200 };
 export const createQuoteOperation: Operation = { operationId: 'createQuote', method: 'post', path: '/v1/quotes', summary: "The bank's plans for an amount, with schedules", auth: 'publishable', idempotencyKey: 'optional', body: QuoteRequest, response: Quote, status: 201 };
 export const createCheckoutSessionOperation: Operation = { operationId: 'createCheckoutSession', method: 'post', path: '/v1/checkout-sessions', summary: 'Fix amount, order and scenario on the partner server', auth: 'secret', idempotencyKey: 'required', body: CheckoutSessionCreate, response: CheckoutSession, status: 201 };
-export const retrieveCheckoutSessionOperation: Operation = { operationId: 'retrieveCheckoutSession', method: 'get', path: '/v1/checkout-sessions/{id}', summary: 'A checkout session', auth: 'secret', idempotencyKey: 'none', response: CheckoutSession, status: 200 };
+export const retrieveCheckoutSessionOperation: Operation = { operationId: 'retrieveCheckoutSession', method: 'get', path: '/v1/checkout-sessions/{id}', summary: 'A checkout session (the browser with its client secret, or the partner server)', auth: 'client-secret', idempotencyKey: 'none', response: CheckoutSession, status: 200 };
 export const createApplicationOperation: Operation = { operationId: 'createApplication', method: 'post', path: '/v1/applications', summary: 'Apply for the loan of a checkout session', auth: 'client-secret', idempotencyKey: 'required', body: ApplicationCreate, response: Application, status: 201 };
 export const retrieveApplicationOperation: Operation = { operationId: 'retrieveApplication', method: 'get', path: '/v1/applications/{id}', summary: 'An application and its decision', auth: 'client-secret', idempotencyKey: 'none', response: Application, status: 200 };
+export const acceptOfferOperation: Operation = { operationId: 'acceptOffer', method: 'post', path: '/v1/applications/{id}/accept-offer', summary: "The shopper accepts a counter-offer; the application becomes approved for the offer", auth: 'client-secret', idempotencyKey: 'required', body: OfferAcceptance, response: Application, status: 200 };
 export const confirmApplicationOperation: Operation = { operationId: 'confirmApplication', method: 'post', path: '/v1/applications/{id}/confirm', summary: 'Confirm the order of an approved application', auth: 'secret', idempotencyKey: 'required', body: OrderConfirmation, response: ConfirmedOrder, status: 200 };
 export const createDisbursementOperation: Operation = { operationId: 'createDisbursement', method: 'post', path: '/v1/disbursements', summary: 'Pay the merchant for a confirmed loan', auth: 'secret', idempotencyKey: 'required', body: DisbursementCreate, response: Disbursement, status: 201 };
 export const retrieveDisbursementOperation: Operation = { operationId: 'retrieveDisbursement', method: 'get', path: '/v1/disbursements/{id}', summary: 'A disbursement', auth: 'secret', idempotencyKey: 'none', response: Disbursement, status: 200 };
@@ -68,6 +69,7 @@ export const OPERATIONS: readonly Operation[] = [
   retrieveCheckoutSessionOperation,
   createApplicationOperation,
   retrieveApplicationOperation,
+  acceptOfferOperation,
   confirmApplicationOperation,
   createDisbursementOperation,
   retrieveDisbursementOperation,
