@@ -22,6 +22,13 @@ export { parseContract } from './contract/messages.js';
 export { operation, OPERATIONS } from './contract/operations.js';
 export type { Operation } from './contract/operations.js';
 
+// applicant checks shared by the checkout and the bank
+export { ageOn, compareDays, formatCalendarDay, isRealDate, parseCalendarDay } from './applicant/calendar-day.js';
+export type { CalendarDate } from './applicant/calendar-day.js';
+export { parseResidentId } from './applicant/resident-id.js';
+export type { ResidentIdFailure, ResidentIdResult } from './applicant/resident-id.js';
+export { mobileNumberProblem } from './applicant/mobile-number.js';
+
 // clients
 export { createClient, offersFromRateCard } from './client/create-client.js';
 export type { ClientOptions, FenqiClient, IneligiblePlan, Offer, Offers } from './client/create-client.js';

@@ -1,10 +1,10 @@
 import { parseMoney } from '@fenqi/core';
 import type { Money, RateMarket } from '@fenqi/core';
-import { Applicant, fromWire } from '@fenqi/sdk';
+import { Applicant, fromWire, parseResidentId } from '@fenqi/sdk';
 import { expect } from 'chai';
 import { assessApplication, identityOf } from '../scoring/assess-application.js';
 import type { ApplicationFacts, Decision, PriorApplication } from '../scoring/assess-application.js';
-import { dataFindings, parseResidentId } from '../scoring/fraud-rules.js';
+import { dataFindings } from '../scoring/fraud-rules.js';
 import { DECLINE_REASONS } from '../scoring/reasons.js';
 import type { DeclineCode } from '../scoring/reasons.js';
 import { HOUR, LI_LEI, NOW, TODAY, largestPayment, minAmountFor } from '../scoring/test-support/applications.js';

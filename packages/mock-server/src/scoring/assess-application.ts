@@ -1,9 +1,8 @@
 import type { Money, RateMarket } from '@fenqi/core';
 import type { Applicant } from '@fenqi/sdk';
-import { fromWire } from '@fenqi/sdk';
+import { ageOn, fromWire, parseCalendarDay } from '@fenqi/sdk';
 import { personaDecision, personaFor } from '../personas/personas.js';
 import type { PersonaId } from '../personas/personas.js';
-import { ageOn, parseCalendarDay } from './calendar.js';
 import { checkVelocity, dataFindings } from './fraud-rules.js';
 import type { FraudFinding } from './fraud-rules.js';
 import { declineReasons } from './reasons.js';

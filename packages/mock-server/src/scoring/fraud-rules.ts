@@ -1,6 +1,6 @@
 import type { RateMarket } from '@fenqi/core';
+import { ageOn, compareDays, mobileNumberProblem, parseCalendarDay, parseResidentId } from '@fenqi/sdk';
 import type { Applicant } from '@fenqi/sdk';
-import { ageOn, compareDays, formatCalendarDay, isRealDate, parseCalendarDay } from './calendar.js';
 import type { DeclineCode } from './reasons.js';
 
 /** The minimum age to borrow, in every market the mock serves. */
@@ -57,83 +57,8 @@ function finding(rule: FraudRule, detail: string): FraudFinding {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Chinese resident identity card number (GB 11643-1999)
+// Chinese resident identity card number (GB 11643-1999): parseResidentId, from @fenqi/sdk
 // ---------------------------------------------------------------------------------------------
-
-/** Why {@link parseResidentId} refused a number. */
-export type ResidentIdFailure = 'length' | 'characters' | 'birth-date' | 'checksum';
-
-/**
- * What {@link parseResidentId} reads from a valid number, or why it is not one.
- *
- * @example
- * ```ts
- * const result: ResidentIdResult = parseResidentId('110101199003074477')
- * ```
- */
-export type ResidentIdResult =
-  | {
-      readonly valid: true;
-      /** The number with a lower-case check character upper-cased. */
-      readonly id: string;
-      /** The six-digit administrative division code of the place of first registration. */
-      readonly region: string;
-      /** `YYYY-MM-DD` from digits 7–14. */
-      readonly birthDate: string;
-      /** From digit 17: odd is male, even is female. */
-      readonly sex: 'male' | 'female';
-    }
-  | { readonly valid: false; readonly failure: ResidentIdFailure; readonly message: string };
-
-// ISO 7064 MOD 11-2: digit i (0-based, left to right) weighs 2^(17−i) mod 11, and the check
-// character is the one that makes the weighted sum of all 18 congruent to 1 mod 11.
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
-const CHECK_CHARACTERS = '10X98765432';
-
-/**
- * Reads an 18-character Chinese resident identity number (GB 11643-1999): 6 digits of region,
- * 8 of birth date, 3 of sequence (odd for men) and an ISO 7064 MOD 11-2 check character, `0`–`9`
- * or `X`. A lower-case `x` is accepted as `X`, as most forms do. The birth date must exist (no
- * 30 February, no 29 February 1900) and be in 1900 or later; whether it lies in the future is
- * for the caller, who knows today's date. The region code is not checked against the national
- * table, which changes every year.
- *
- * @example
- * ```ts
- * parseResidentId('11010519491231002X')
- * // { valid: true, id: '11010519491231002X', region: '110105', birthDate: '1949-12-31', sex: 'female' }
- * parseResidentId('110105199902300012')
- * // { valid: false, failure: 'birth-date', message: 'The birth date 19990230 in the ID does not exist.' }
- * ```
- */
-export function parseResidentId(id: string): ResidentIdResult {
-  if (id.length !== 18) {
-    return { valid: false, failure: 'length', message: `A resident ID has 18 characters; this one has ${id.length}.` };
-  }
-  const normalised = id.toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(normalised)) {
-    return { valid: false, failure: 'characters', message: 'A resident ID is 17 digits followed by a digit or X.' };
-  }
-  const year = Number(normalised.slice(6, 10));
-  const month = Number(normalised.slice(10, 12));
-  const day = Number(normalised.slice(12, 14));
-  if (year < 1900 || !isRealDate(year, month, day)) {
-    return { valid: false, failure: 'birth-date', message: `The birth date ${normalised.slice(6, 14)} in the ID does not exist.` };
-  }
-  let sum = 0;
-  for (let index = 0; index < WEIGHTS.length; index++) sum += Number(normalised[index]) * (WEIGHTS[index] ?? 0);
-  const expected = CHECK_CHARACTERS[sum % 11];
-  if (normalised[17] !== expected) {
-    return { valid: false, failure: 'checksum', message: `The check character should be ${expected}, not ${normalised[17]}.` };
-  }
-  return {
-    valid: true,
-    id: normalised,
-    region: normalised.slice(0, 6),
-    birthDate: formatCalendarDay({ year, month, day }),
-    sex: Number(normalised[16]) % 2 === 1 ? 'male' : 'female',
-  };
-}
 
 /** True for text shaped like a resident ID (17 digits and a digit or X), checksum aside. */
 function looksLikeResidentId(id: string): boolean {
@@ -261,76 +186,18 @@ function emailProblem(email: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * EU member states' calling codes and the number of digits after the code a mobile number has
- * there (national significant number, without the trunk 0). E.164 codes are prefix-free, so the
- * first code that matches is the only one.
- */
-export const EU_MOBILE_NUMBER_LENGTHS: Readonly<Record<string, readonly [min: number, max: number]>> = {
-  '30': [10, 10], // Greece
-  '31': [9, 9], // Netherlands
-  '32': [9, 9], // Belgium
-  '33': [9, 9], // France
-  '34': [9, 9], // Spain
-  '36': [9, 9], // Hungary
-  '39': [9, 10], // Italy
-  '40': [9, 9], // Romania
-  '43': [10, 13], // Austria
-  '45': [8, 8], // Denmark
-  '46': [9, 9], // Sweden
-  '48': [9, 9], // Poland
-  '49': [10, 11], // Germany
-  '351': [9, 9], // Portugal
-  '352': [9, 9], // Luxembourg
-  '353': [9, 9], // Ireland
-  '356': [8, 8], // Malta
-  '357': [8, 8], // Cyprus
-  '358': [9, 10], // Finland
-  '359': [9, 9], // Bulgaria
-  '370': [8, 8], // Lithuania
-  '371': [8, 8], // Latvia
-  '372': [7, 8], // Estonia
-  '385': [8, 9], // Croatia
-  '386': [8, 8], // Slovenia
-  '420': [9, 9], // Czechia
-  '421': [9, 9], // Slovakia
-};
-
-// Mainland China: 1, then 3–9, then 9 digits. NANP: area code and exchange both start 2–9.
-// UK mobiles are 07… nationally. Japanese mobiles are 070, 080 or 090 and 8 more digits.
-const MOBILE_PATTERNS: Readonly<Record<Exclude<RateMarket, 'EU'>, { pattern: RegExp; shape: string }>> = {
-  CN: { pattern: /^\+861[3-9]\d{9}$/, shape: '+86 1[3-9]XX XXXX XXXX' },
-  US: { pattern: /^\+1[2-9]\d{2}[2-9]\d{6}$/, shape: '+1 NXX NXX XXXX' },
-  UK: { pattern: /^\+447\d{9}$/, shape: '+44 7XXX XXXXXX' },
-  JP: { pattern: /^\+81[789]0\d{8}$/, shape: '+81 [789]0 XXXX XXXX' },
-};
-
-/**
- * Whether the mobile number is plausible for the market: a Chinese mobile in CN, a NANP number in
- * the US, a +44 7 number in the UK, a Japanese mobile in JP, and in the EU a number of an EU
- * member state with the length that country's mobiles have.
+ * Whether the mobile number is plausible for the market (`mobileNumberProblem` of `@fenqi/sdk`,
+ * which the checkout applies too).
  *
  * @example
  * ```ts
  * checkMobile('+8613912345678', 'CN') // []
  * checkMobile('+8612912345678', 'CN') // [{ rule: 'mobile-invalid', … }]: no Chinese mobile starts 12
- * checkMobile('+4915112345678', 'EU') // []
  * ```
  */
 export function checkMobile(mobile: string, market: RateMarket): FraudFinding[] {
-  if (market === 'EU') {
-    const digits = mobile.startsWith('+') ? mobile.slice(1) : '';
-    const code = Object.keys(EU_MOBILE_NUMBER_LENGTHS).find((candidate) => digits.startsWith(candidate));
-    const lengths = code === undefined ? undefined : EU_MOBILE_NUMBER_LENGTHS[code];
-    if (code === undefined || lengths === undefined) return [finding('mobile-invalid', `${mobile} is not a number of an EU member state.`)];
-    const national = digits.slice(code.length);
-    const [min, max] = lengths;
-    if (!/^[1-9]\d*$/.test(national) || national.length < min || national.length > max) {
-      return [finding('mobile-invalid', `${mobile} does not have the ${min === max ? min : `${min}–${max}`} digits a +${code} mobile has after the country code.`)];
-    }
-    return [];
-  }
-  const { pattern, shape } = MOBILE_PATTERNS[market];
-  return pattern.test(mobile) ? [] : [finding('mobile-invalid', `${mobile} is not a ${market} mobile number (${shape}).`)];
+  const problem = mobileNumberProblem(mobile, market);
+  return problem === undefined ? [] : [finding('mobile-invalid', problem)];
 }
 
 // ---------------------------------------------------------------------------------------------
