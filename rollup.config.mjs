@@ -45,8 +45,9 @@ function config(name) {
   };
 }
 
-// CDN build of @fenqi/widget: one self-contained, minified file per format with lit, the SDK and
-// core inside, built from the library output above (so it runs after it). Prints each file's
+// CDN build of @fenqi/widget: self-contained, minified files with lit, the SDK and core inside,
+// built from the library output above (so it runs after it): an ESM entry with the checkout as a
+// lazy chunk beside it, and an IIFE with everything in one file. Prints each file's
 // size and its Subresource Integrity hash for the <script integrity="…"> snippet in docs/widget.md.
 function cdn() {
   const dir = 'packages/widget/cdn';
@@ -63,6 +64,9 @@ function cdn() {
   };
   return {
     input: 'packages/widget/dist/define.js',
+    // The checkout chunk imports lit and the SDK from the entry itself, rather than from a third
+    // chunk that would cost the offer-only page an extra request.
+    preserveEntrySignatures: 'allow-extension',
     // zod's own circular imports and its comment annotations are not ours to fix.
     onwarn(warning, warn) {
       if (warning.code === 'INVALID_ANNOTATION' || (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules')))) return;
@@ -76,8 +80,10 @@ function cdn() {
       report,
     ],
     output: [
-      { file: `${dir}/fenqi-widget.js`, format: 'es' },
-      { file: `${dir}/fenqi-widget.iife.js`, format: 'iife', name: 'FenqiWidget' },
+      // ESM: <fenqi-checkout> is its own chunk, fetched only when a shopper applies.
+      { dir, entryFileNames: 'fenqi-widget.js', chunkFileNames: 'fenqi-[name]-[hash].js', format: 'es' },
+      // A classic <script> cannot import chunks, so the IIFE carries the checkout inside.
+      { file: `${dir}/fenqi-widget.iife.js`, format: 'iife', name: 'FenqiWidget', inlineDynamicImports: true },
     ],
   };
 }

@@ -14,8 +14,9 @@ export default {
         for (const module of customElementsManifest.modules) {
           const folder = module.path.match(/components\/([a-z-]+)\//)?.[1];
           for (const declaration of module.declarations ?? []) {
-            // Internal state is not an attribute.
-            declaration.attributes = declaration.attributes?.filter((attribute) => attribute.name !== 'chosenPlan');
+            // Internal state (Lit's `state: true`, declared private) is not an attribute.
+            const privateNames = new Set((declaration.members ?? []).filter((member) => member.privacy === 'private').map((member) => member.name));
+            declaration.attributes = declaration.attributes?.filter((attribute) => !privateNames.has(attribute.fieldName ?? attribute.name));
             declaration.members = declaration.members?.filter((member) => member.privacy !== 'private');
             if (folder && declaration.kind === 'class') {
               declaration.tagName = `fenqi-${folder}`;

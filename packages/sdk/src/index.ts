@@ -25,7 +25,7 @@ export type { Operation } from './contract/operations.js';
 // applicant checks shared by the checkout and the bank
 export { ageOn, compareDays, formatCalendarDay, isRealDate, parseCalendarDay } from './applicant/calendar-day.js';
 export type { CalendarDate } from './applicant/calendar-day.js';
-export { parseResidentId } from './applicant/resident-id.js';
+export { parseResidentId, residentIdCheckCharacter } from './applicant/resident-id.js';
 export type { ResidentIdFailure, ResidentIdResult } from './applicant/resident-id.js';
 export { mobileNumberProblem } from './applicant/mobile-number.js';
 

@@ -1,11 +1,12 @@
 /**
  * `@fenqi/widget`: Lit web components for instalment offers — `<fenqi-offer>` (the on-site message
- * with its details dialog), `<fenqi-plans>` (a form-associated plan picker) and `<fenqi-schedule>`
- * (the repayment table). Plans are computed in the browser from the bank's rate card with
+ * with its details dialog), `<fenqi-plans>` (a form-associated plan picker), `<fenqi-schedule>`
+ * (the repayment table) and `<fenqi-checkout>` (the application flow, loaded lazily). Plans are computed in the browser from the bank's rate card with
  * `@fenqi/core`, so they equal the bank's quote and a price change costs no request.
  *
- * Importing this module registers nothing: import `@fenqi/widget/define.js` (all elements) or
- * `@fenqi/widget/offer.js`, `/plans.js`, `/schedule.js` to register tags.
+ * Importing this module registers nothing: import `@fenqi/widget/define.js` (the offer elements) or
+ * `@fenqi/widget/offer.js`, `/plans.js`, `/schedule.js`, `/checkout.js` to register tags, or call
+ * `loadCheckout()`.
  *
  * @packageDocumentation
  * @module @fenqi/widget
@@ -16,6 +17,9 @@ export { default as FenqiOffer } from './components/offer/offer.component.js';
 export type { FenqiOfferLayout, FenqiWhenUnavailable } from './components/offer/offer.component.js';
 export { default as FenqiPlans } from './components/plans/plans.component.js';
 export { default as FenqiSchedule } from './components/schedule/schedule.component.js';
+// The checkout is a lazy chunk: only its types here, the class from '@fenqi/widget/checkout.js'.
+export type { default as FenqiCheckout, FenqiCheckoutStep } from './components/checkout/checkout.component.js';
+export { loadCheckout } from './internal/load-checkout.js';
 export { FenqiOfferElement } from './internal/offer-element.js';
 export type { FenqiStatus } from './internal/offer-element.js';
 export { FenqiElement } from './internal/fenqi-element.js';
@@ -26,7 +30,13 @@ export type { FenqiConfiguration, FenqiScenario } from './configure/configure.js
 
 // events
 export type {
+  FenqiApprovedDetail,
+  FenqiApprovedEvent,
+  FenqiCancelDetail,
+  FenqiCancelEvent,
   FenqiCloseEvent,
+  FenqiDeclinedDetail,
+  FenqiDeclinedEvent,
   FenqiErrorDetail,
   FenqiErrorEvent,
   FenqiErrorReason,
@@ -37,6 +47,8 @@ export type {
   FenqiOpenEvent,
   FenqiReadyDetail,
   FenqiReadyEvent,
+  FenqiReviewDetail,
+  FenqiReviewEvent,
   FenqiSelectDetail,
   FenqiSelectEvent,
 } from './events/events.js';

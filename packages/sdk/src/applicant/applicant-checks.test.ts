@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { ageOn, mobileNumberProblem, parseCalendarDay, parseResidentId } from '../index.js';
+import { ageOn, mobileNumberProblem, parseCalendarDay, parseResidentId, residentIdCheckCharacter } from '../index.js';
 import type { CalendarDate } from '../index.js';
 
 // The check character computed the other way round from the code under test (2^(17−i) mod 11
@@ -100,5 +100,13 @@ describe('mobileNumberProblem', () => {
     expect(mobileNumberProblem('+4915112345678', 'EU')).to.equal(undefined);
     expect(mobileNumberProblem('+491511234', 'EU')).to.match(/10–11 digits a \+49 mobile/);
     expect(mobileNumberProblem('+12025550123', 'EU')).to.match(/not a number of an EU member state/);
+  });
+});
+
+describe('residentIdCheckCharacter', () => {
+  it('completes 17 digits as the independent oracle does, and refuses anything else', () => {
+    fc.assert(fc.property(fc.stringMatching(/^\d{17}$/), (body) => body + residentIdCheckCharacter(body) === withCheckCharacter(body)), { numRuns: 300 });
+    expect(() => residentIdCheckCharacter('1101051990030712')).to.throw(RangeError);
+    expect(() => residentIdCheckCharacter('1101051990030712X')).to.throw(RangeError);
   });
 });

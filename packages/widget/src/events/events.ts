@@ -1,13 +1,21 @@
+import type { FenqiApprovedDetail } from './fenqi-approved.js';
+import type { FenqiCancelDetail } from './fenqi-cancel.js';
+import type { FenqiDeclinedDetail } from './fenqi-declined.js';
 import type { FenqiErrorDetail } from './fenqi-error.js';
 import type { FenqiIneligibleDetail } from './fenqi-ineligible.js';
 import type { FenqiReadyDetail } from './fenqi-ready.js';
+import type { FenqiReviewDetail } from './fenqi-review.js';
 import type { FenqiSelectDetail } from './fenqi-select.js';
 
+export type { FenqiApprovedDetail, FenqiApprovedEvent } from './fenqi-approved.js';
+export type { FenqiCancelDetail, FenqiCancelEvent } from './fenqi-cancel.js';
 export type { FenqiCloseEvent } from './fenqi-close.js';
+export type { FenqiDeclinedDetail, FenqiDeclinedEvent } from './fenqi-declined.js';
 export type { FenqiErrorDetail, FenqiErrorEvent, FenqiErrorReason } from './fenqi-error.js';
 export type { FenqiIneligibleDetail, FenqiIneligibleEvent, FenqiIneligibleReason } from './fenqi-ineligible.js';
 export type { FenqiOpenEvent } from './fenqi-open.js';
 export type { FenqiReadyDetail, FenqiReadyEvent } from './fenqi-ready.js';
+export type { FenqiReviewDetail, FenqiReviewEvent } from './fenqi-review.js';
 export type { FenqiSelectDetail, FenqiSelectEvent } from './fenqi-select.js';
 
 /**
@@ -27,4 +35,8 @@ export interface FenqiEventDetails {
   'fenqi-open': Record<string, never>;
   'fenqi-close': Record<string, never>;
   'fenqi-select': FenqiSelectDetail;
+  'fenqi-approved': FenqiApprovedDetail;
+  'fenqi-declined': FenqiDeclinedDetail;
+  'fenqi-review': FenqiReviewDetail;
+  'fenqi-cancel': FenqiCancelDetail;
 }

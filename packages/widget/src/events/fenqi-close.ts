@@ -1,5 +1,5 @@
 /**
- * Fired by `<fenqi-offer>` when its dialog closes (close button, Esc or `close()`).
+ * Fired by `<fenqi-offer>` and `<fenqi-checkout>` when their dialog closes (close button, Esc or `close()`).
  *
  * @example
  * ```ts

@@ -5,7 +5,9 @@
  * - `currency-missing`, `currency-invalid`: no ISO 4217 code, or one that does not exist;
  * - `configuration-missing`, `configuration-invalid`: no publishable key or merchant, a secret or
  *   malformed key, a bad `api-base` or scenario;
- * - `network`, `timeout`, `api`: the rate card could not be fetched (`code` is the HTTP status for `api`);
+ * - `network`, `timeout`, `api`: the bank could not be reached or refused (`code` is the HTTP status for `api`);
+ * - `session-expired`, `session-invalid` (`<fenqi-checkout>`): the checkout session has expired, or
+ *   the client secret belongs to no session (create a new session on your server);
  * - `unexpected`: anything else (a bug: please report it).
  *
  * @example
@@ -23,6 +25,8 @@ export type FenqiErrorReason =
   | 'network'
   | 'timeout'
   | 'api'
+  | 'session-expired'
+  | 'session-invalid'
   | 'unexpected';
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Fired by `<fenqi-offer>` when the shopper opens the "learn more" dialog.
+ * Fired by `<fenqi-offer>` when the shopper opens the "learn more" dialog, and by `<fenqi-checkout>` when it opens.
  *
  * @example
  * ```ts

@@ -29,6 +29,8 @@ export interface Messages {
   costOfCredit: string;
   upfrontFee: string;
   choosePlan: string;
+  /** The offer dialog's button that opens the checkout (with a client secret). */
+  apply: string;
 }
 
 const en = (rateLabel: (market: RateMarket) => string): Messages => ({
@@ -54,6 +56,7 @@ const en = (rateLabel: (market: RateMarket) => string): Messages => ({
   costOfCredit: 'Cost of credit',
   upfrontFee: 'Upfront fee',
   choosePlan: 'Choose a plan.',
+  apply: 'Apply with this plan',
 });
 
 const MESSAGES: Record<SupportedLocale, Messages> = {
@@ -82,6 +85,7 @@ const MESSAGES: Record<SupportedLocale, Messages> = {
     costOfCredit: '借款成本',
     upfrontFee: '前期费用',
     choosePlan: '请选择分期方案。',
+    apply: '按此方案申请',
   },
   'ja-JP': {
     offer: (payment, months, rate) => `月々 ${payment} から（${months} 回払い）· ${rate}`,
@@ -106,6 +110,7 @@ const MESSAGES: Record<SupportedLocale, Messages> = {
     costOfCredit: '手数料・利息の合計',
     upfrontFee: '初回手数料',
     choosePlan: 'プランを選択してください。',
+    apply: 'このプランで申し込む',
   },
 };
 

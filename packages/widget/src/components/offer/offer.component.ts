@@ -5,6 +5,7 @@ import { addMoney, toDecimalString } from '@fenqi/core';
 import type { Offer } from '@fenqi/sdk';
 import { FenqiOfferElement } from '../../internal/offer-element.js';
 import componentStyles from '../../styles/component.styles.js';
+import dialogStyles from '../../styles/dialog.styles.js';
 import styles from './offer.styles.js';
 
 /**
@@ -45,6 +46,7 @@ const LAYOUTS: readonly FenqiOfferLayout[] = ['text', 'badge', 'card'];
  * @event fenqi-close - The dialog closed.
  * @event change - The shopper chose a plan in the dialog (from its `<fenqi-plans>`).
  * @event fenqi-select - With `change`: detail `{ planId, termMonths, amount, currency, payment }`.
+ * @event fenqi-approved - With `client-secret`: the events of the `<fenqi-checkout>` it opens (`fenqi-approved`, `fenqi-declined`, `fenqi-review`, `fenqi-cancel`) reach the page through it.
  *
  * @example
  * ```html
@@ -61,6 +63,7 @@ const LAYOUTS: readonly FenqiOfferLayout[] = ['text', 'badge', 'card'];
  * @csspart dialog-title - Its heading.
  * @csspart close - Its close button.
  * @csspart example - The representative example.
+ * @csspart apply - The apply button in the dialog (with `client-secret`).
  *
  * @cssproperty --fenqi-color-text - Text of badge, card and dialog.
  * @cssproperty --fenqi-color-muted - Secondary text.
@@ -74,15 +77,18 @@ const LAYOUTS: readonly FenqiOfferLayout[] = ['text', 'badge', 'card'];
  */
 export default class FenqiOffer extends FenqiOfferElement {
   /** Adopted stylesheets (no inline styles, so a strict CSP needs no exception). */
-  static override styles = [componentStyles, styles];
+  static override styles = [componentStyles, dialogStyles, styles];
   static override properties: PropertyDeclarations = {
     layout: { reflect: true },
     whenUnavailable: { attribute: 'when-unavailable', reflect: true },
     open: { type: Boolean, reflect: true },
+    clientSecret: { attribute: 'client-secret' },
     chosenPlan: { state: true },
+    checkoutLoaded: { state: true },
   };
 
   declare private chosenPlan: string | undefined;
+  declare private checkoutLoaded: boolean;
 
   /** `text` (one line), `badge` (a pill) or `card` (three lines); each reserves its size before data arrives. */
   declare layout: FenqiOfferLayout;
@@ -90,12 +96,15 @@ export default class FenqiOffer extends FenqiOfferElement {
   declare whenUnavailable: FenqiWhenUnavailable;
   /** Whether the details dialog is open; set it, or call `show()` / `close()`. */
   declare open: boolean;
+  /** A checkout session's client secret (`cs_…_secret_…`): the dialog then offers to apply, opening `<fenqi-checkout>` (loaded on demand) with the chosen plan. */
+  declare clientSecret: string | undefined;
 
   constructor() {
     super();
     this.layout = 'text';
     this.whenUnavailable = 'hide';
     this.open = false;
+    this.checkoutLoaded = false;
   }
 
   private get dialog(): HTMLDialogElement | null {
@@ -153,6 +162,24 @@ export default class FenqiOffer extends FenqiOfferElement {
     this.renderRoot.querySelector<HTMLElement>('fenqi-plans')?.focus();
   }
 
+  /** Apply: the offer's dialog gives way to the checkout, which loads as its own chunk the first time. */
+  private async handleApply(): Promise<void> {
+    const plan = this.chosenPlan;
+    this.close();
+    try {
+      await import('../checkout/checkout.js');
+    } catch (error) {
+      this.emit('fenqi-error', { reason: 'network', message: `The checkout could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
+    this.checkoutLoaded = true;
+    await this.updateComplete;
+    const checkout = this.renderRoot.querySelector('fenqi-checkout');
+    if (!checkout) return;
+    if (plan) checkout.plan = plan;
+    await checkout.open();
+  }
+
   private handleChosen(event: Event): void {
     this.chosenPlan = (event.target as { value?: string }).value;
   }
@@ -166,7 +193,22 @@ export default class FenqiOffer extends FenqiOfferElement {
     return offers.find((offer) => offer.plan.id === this.chosenPlan) ?? offers[0]!;
   }
 
-  override render(): TemplateResult | typeof nothing {
+  override render(): TemplateResult {
+    return html`${this.renderMessage()}${this.renderCheckout()}`;
+  }
+
+  private renderCheckout(): TemplateResult | typeof nothing {
+    // Outside the message, so an amount change that hides the offer never removes a checkout in progress.
+    if (!this.checkoutLoaded || !this.clientSecret) return nothing;
+    return html`<fenqi-checkout
+      client-secret=${this.clientSecret}
+      publishable-key=${ifDefined(this.publishableKey)}
+      api-base=${ifDefined(this.apiBase)}
+      locale=${this.displayLocale}
+    ></fenqi-checkout>`;
+  }
+
+  private renderMessage(): TemplateResult | typeof nothing {
     const state = this.source.state;
     const m = this.messages;
     const layout = this.layout;
@@ -252,6 +294,9 @@ export default class FenqiOffer extends FenqiOfferElement {
         locale=${this.displayLocale}
         plan=${chosen.plan.id}
       ></fenqi-schedule>
+      ${this.clientSecret
+        ? html`<div class="dialog__actions"><button part="apply" class="dialog__apply" type="button" @click=${this.handleApply}>${m.apply}</button></div>`
+        : nothing}
     </div><span class="dialog__sentinel" tabindex="0" @focus=${this.handleWrapToStart}></span>`;
   }
 }

@@ -100,9 +100,6 @@ export default css`
     .offer__skeleton {
       animation: fenqi-pulse 1.2s ease-in-out infinite alternate;
     }
-    .dialog[open] {
-      animation: fenqi-fade-in 150ms ease-out;
-    }
   }
 
   @keyframes fenqi-pulse {
@@ -111,59 +108,25 @@ export default css`
     }
   }
 
-  @keyframes fenqi-fade-in {
-    from {
-      opacity: 0;
-      transform: translateY(0.5em);
-    }
-  }
-
-  .dialog {
-    inline-size: min(44rem, calc(100vw - 2rem));
-    max-block-size: calc(100dvh - 2rem);
-    padding: 0;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-
-  .dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
-
-  .dialog__body {
-    display: grid;
-    gap: 1em;
-    padding: 1.25em;
-  }
-
-  .dialog__header {
-    display: flex;
-    align-items: start;
-    justify-content: space-between;
-    gap: 1em;
-  }
-
-  .dialog__title {
-    margin: 0;
-    font-size: 1.25em;
-  }
-
-  .dialog__close {
-    font: inherit;
-    min-inline-size: 44px;
-    min-block-size: 44px;
-    padding: 0.25em 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: transparent;
-    color: var(--_text);
-    cursor: pointer;
-  }
-
   .dialog__example {
     margin: 0;
     color: var(--_muted);
+  }
+
+  .dialog__actions {
+    display: flex;
+    justify-content: end;
+  }
+
+  .dialog__apply {
+    font: inherit;
+    font-weight: 600;
+    min-block-size: 44px;
+    padding: 0.4em 1.1em;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_surface);
+    cursor: pointer;
   }
 `;

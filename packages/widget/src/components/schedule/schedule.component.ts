@@ -1,8 +1,8 @@
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { html, nothing } from 'lit';
-import { subtractMoney, addMoney } from '@fenqi/core';
+import { html } from 'lit';
 import type { Offer } from '@fenqi/sdk';
 import { FenqiOfferElement } from '../../internal/offer-element.js';
+import { scheduleTable } from '../../internal/schedule-table.js';
 import componentStyles from '../../styles/component.styles.js';
 import styles from './schedule.styles.js';
 
@@ -55,62 +55,6 @@ export default class FenqiSchedule extends FenqiOfferElement {
       return html`<div part="base" aria-busy="true"><span class="visually-hidden">${this.messages.loading}</span></div>`;
     }
     if (!offer) return html`<div part="base"><p part="unavailable" class="schedule__unavailable">${this.messages.unavailable}</p></div>`;
-    const { schedule } = offer;
-    const m = this.messages;
-    const dated = schedule.instalments.some((row) => row.dueDate !== undefined);
-    const instalmentFees = subtractMoney(schedule.totals.fees, schedule.upfrontFee);
-    return html`
-      <div part="base" class="schedule">
-        <div class="schedule__scroller">
-          <table part="table" class="schedule__table">
-            <caption part="caption" class="schedule__caption">${m.scheduleCaption(schedule.termMonths, this.money(schedule.principal))}</caption>
-            <thead>
-              <tr>
-                <th scope="col">${m.columns.number}</th>
-                ${dated ? html`<th scope="col">${m.columns.due}</th>` : nothing}
-                <th scope="col">${m.columns.payment}</th>
-                <th scope="col">${m.columns.principal}</th>
-                <th scope="col">${m.columns.interest}</th>
-                <th scope="col">${m.columns.fee}</th>
-                <th scope="col">${m.columns.balance}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${schedule.instalments.map(
-                (row) => html`<tr>
-                  <th scope="row">${row.number}</th>
-                  ${dated ? html`<td>${row.dueDate ?? ''}</td>` : nothing}
-                  <td>${this.money(row.payment)}</td>
-                  <td>${this.money(row.principal)}</td>
-                  <td>${this.money(row.interest)}</td>
-                  <td>${this.money(row.fee)}</td>
-                  <td>${this.money(row.balance)}</td>
-                </tr>`,
-              )}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">${m.totals}</th>
-                ${dated ? html`<td></td>` : nothing}
-                <td>${this.money(schedule.totals.payment)}</td>
-                <td>${this.money(schedule.totals.principal)}</td>
-                <td>${this.money(schedule.totals.interest)}</td>
-                <td>${this.money(instalmentFees)}</td>
-                <td></td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-        <dl part="summary" class="schedule__summary">
-          ${schedule.upfrontFee.minor > 0n ? html`<dt>${m.upfrontFee}</dt><dd>${this.money(schedule.upfrontFee)}</dd>` : nothing}
-          <dt>${m.totalToRepay}</dt>
-          <dd>${this.money(addMoney(schedule.totals.payment, schedule.upfrontFee))}</dd>
-          <dt>${m.costOfCredit}</dt>
-          <dd>${this.money(schedule.totals.costOfCredit)}</dd>
-          <dt>${m.rateLabel(offer.annualRate.market)}</dt>
-          <dd>${this.percent(offer.annualRate)}</dd>
-        </dl>
-      </div>
-    `;
+    return scheduleTable(offer.schedule, { messages: this.messages, money: (money) => this.money(money), rate: { market: offer.annualRate.market, shown: this.percent(offer.annualRate) } });
   }
 }

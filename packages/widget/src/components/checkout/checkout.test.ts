@@ -1,0 +1,429 @@
+import { expect } from 'chai';
+import { PERSONA_REVIEW_MINUTES, PERSONAS } from '@fenqi/mock-server';
+import type { Persona } from '@fenqi/mock-server';
+import { createClient } from '@fenqi/sdk';
+import type { FenqiApprovedDetail, FenqiCancelDetail, FenqiDeclinedDetail, FenqiErrorDetail, FenqiReviewDetail } from '../../events/events.js';
+import { apply, consent, fieldError, fill, formValues, openCheckout, primary, reach, residentIdFor } from '../../test-support/checkout-fixture.js';
+import { axeViolations, browserOnly, cleanup, fixture, KEY, setupBank, shownText } from '../../test-support/widget-fixture.js';
+import type FenqiCheckout from './checkout.component.js';
+import './checkout.js';
+import '../offer/offer.js';
+
+/** Every detail of `name` fired on `target` from now on. */
+function events<T>(target: EventTarget, name: string): T[] {
+  const seen: T[] = [];
+  target.addEventListener(name, (event) => seen.push((event as CustomEvent<T>).detail));
+  return seen;
+}
+
+const persona = (id: Persona['id']) => PERSONAS.find((candidate) => candidate.id === id)!;
+const valuesOf = (id: Persona['id']) => formValues(persona(id).example.applicant);
+
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Nothing a shopper must never see. */
+function expectCleanText(checkout: FenqiCheckout): void {
+  expect(shownText(checkout)).not.to.match(/NaN|undefined|\[object Object\]|null/);
+}
+
+describe('<fenqi-checkout>', () => {
+  before(browserOnly);
+  afterEach(cleanup);
+
+  it('passes axe on every step, from the plan to the decision', async () => {
+    const bank = setupBank();
+    const { checkout } = await openCheckout(bank);
+    expect(await axeViolations(checkout), 'plan').to.deep.equal([]);
+    await primary(checkout);
+    await reach(checkout, 'details');
+    await primary(checkout); // every field missing: errors on screen
+    expect(await axeViolations(checkout), 'details with errors').to.deep.equal([]);
+    await fill(checkout, valuesOf('approve'));
+    await primary(checkout);
+    await reach(checkout, 'consent');
+    expect(await axeViolations(checkout), 'consent').to.deep.equal([]);
+    await consent(checkout);
+    await primary(checkout);
+    await reach(checkout, 'approved');
+    expect(await axeViolations(checkout), 'approved').to.deep.equal([]);
+  });
+
+  it('has documented defaults', () => {
+    const checkout = document.createElement('fenqi-checkout');
+    expect(checkout.step).to.equal('closed');
+    expect(checkout.isOpen).to.equal(false);
+    expect(checkout.termsVersion).to.equal('2026-11');
+    expect(checkout.privacyVersion).to.equal('2026-11');
+    expect(checkout.pollInterval).to.equal(5000);
+    expect(checkout.clientSecret).to.equal(undefined);
+  });
+
+  it('offers the session\'s amount, which the browser cannot change, with the chosen plan preselected', async () => {
+    const bank = setupBank();
+    const { checkout, session } = await openCheckout(bank, { amount: { value: '6000.00', currency: 'CNY' }, attributes: 'plan="plan_retailCNY6m"' });
+    expect(shownText(checkout)).to.include('Choose how to pay CN¥6,000.00');
+    const plans = checkout.shadowRoot!.querySelector('fenqi-plans')!;
+    expect(plans.amount).to.equal(session.amount.value);
+    expect(plans.value).to.equal('plan_retailCNY6m');
+    expect(checkout.shadowRoot!.querySelector('fenqi-schedule')!.plan).to.equal('plan_retailCNY6m');
+    expectCleanText(checkout);
+  });
+
+  it('walks an approval through on the keyboard alone, announces it, and fires fenqi-approved with the plan', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const bank = setupBank();
+    const approved = events<FenqiApprovedDetail>(document, 'fenqi-approved');
+    const opener = await fixture<HTMLButtonElement>('<button>Pay in instalments</button>');
+    opener.focus();
+    const { checkout, session } = await openCheckout(bank);
+    const title = checkout.shadowRoot!.querySelector('.step__title');
+    expect(deepActiveElement(), 'focus on the step heading').to.equal(title);
+
+    // Plan: Tab to the plans, arrow to the next plan, Tab to the schedule, then to Continue.
+    const press = async (key: string, times = 1) => {
+      for (let i = 0; i < times; i++) await sendKeys({ press: key });
+      await checkout.updateComplete;
+    };
+    const tabTo = async (matches: (element: Element | null) => boolean, limit = 30) => {
+      for (let i = 0; i < limit && !matches(deepActiveElement()); i++) await press('Tab');
+      expect(matches(deepActiveElement()), `focus reached ${deepActiveElement()?.outerHTML.slice(0, 60)}`).to.equal(true);
+    };
+    await tabTo((element) => element instanceof HTMLInputElement && element.type === 'radio');
+    await press('ArrowDown');
+    const chosen = (deepActiveElement() as HTMLInputElement).value;
+    await tabTo((element) => element?.getAttribute('part') === 'primary');
+    await press('Enter');
+    await reach(checkout, 'details');
+
+    const typed = { ...valuesOf('approve') };
+    for (const field of ['name', 'dateOfBirth', 'email', 'mobile', 'nationalId', 'monthlyIncome', 'employment', 'housing', 'existingMonthlyDebt'] as const) {
+      await tabTo((element) => element?.getAttribute('name') === field);
+      if (field === 'employment' || field === 'housing') {
+        // A closed <select> takes the first letters of an option: "E"mployed, "O"wn outright.
+        await sendKeys({ type: field === 'employment' ? 'Employed' : 'Own' });
+      } else if (field === 'dateOfBirth') {
+        const [year, month, day] = typed.dateOfBirth.split('-');
+        await sendKeys({ type: `${month}${day}${year}` });
+      } else {
+        await sendKeys({ type: typed[field] });
+      }
+      await checkout.updateComplete;
+    }
+    await press('Enter'); // submits the details form from its last field
+    await reach(checkout, 'consent');
+    await tabTo((element) => element?.getAttribute('name') === 'creditCheck');
+    await press('Space');
+    await press('Tab');
+    await press('Space');
+    await tabTo((element) => element?.getAttribute('part') === 'primary');
+    await press('Enter');
+    await reach(checkout, 'approved');
+
+    expect(shownText(checkout)).to.include('You are approved');
+    expect(checkout.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('You are approved');
+    expect(deepActiveElement()).to.equal(checkout.shadowRoot!.querySelector('.step__title'));
+    expect(approved).to.have.length(1);
+    const application = [...bank.state.applications.values()][0]!.application;
+    expect(approved[0]).to.deep.include({ applicationId: application.id, sessionId: session.id, planId: chosen, amount: '4999.00', currency: 'CNY', counterOffer: false });
+    expect(application.status === 'approved' && application.plan.instalments[0]!.payment.value).to.equal(approved[0]!.payment);
+    expectCleanText(checkout);
+
+    await tabTo((element) => element?.getAttribute('part') === 'primary');
+    await press('Enter');
+    expect(checkout.step).to.equal('closed');
+    expect(deepActiveElement(), 'focus back on the opener').to.equal(opener);
+  });
+
+  it('checks every field on leaving it and on Continue, in words, and moves focus to the first to fix', async () => {
+    const bank = setupBank();
+    const { checkout } = await openCheckout(bank);
+    await primary(checkout);
+    await reach(checkout, 'details');
+    await primary(checkout);
+    expect(deepActiveElement()).to.equal(checkout.shadowRoot!.querySelector('#field-name'));
+    expect(shownText(checkout)).to.include('There are problems with 9 fields.');
+    expect(fieldError(checkout, 'name')).to.equal('Enter your full name.');
+    expect(fieldError(checkout, 'employment')).to.equal('Choose your employment.');
+    expect(checkout.shadowRoot!.querySelector('#field-email')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(checkout.shadowRoot!.querySelector('#field-email')!.getAttribute('aria-describedby')).to.include('error-email');
+
+    const adult = valuesOf('approve');
+    await fill(checkout, adult);
+    for (const field of Object.keys(adult)) expect(fieldError(checkout, field as keyof typeof adult), field).to.equal(undefined);
+
+    const cases: [Partial<typeof adult>, keyof typeof adult, string][] = [
+      [{ email: 'li.hua@' }, 'email', 'Enter an email address like name@example.com.'],
+      [{ email: adult.email, dateOfBirth: '2010-03-07' }, 'dateOfBirth', 'You must be 18 or older to apply.'],
+      [{ dateOfBirth: adult.dateOfBirth, nationalId: `${adult.nationalId.slice(0, 17)}${adult.nationalId.endsWith('0') ? '1' : '0'}` }, 'nationalId', 'This resident ID number is not valid. Check each character.'],
+      [{ nationalId: residentIdFor('1990-01-01') }, 'nationalId', 'The date of birth in your resident ID does not match the date of birth you entered.'],
+      [{ nationalId: adult.nationalId, mobile: '+12025550143' }, 'mobile', 'This is not a mobile number we can use for this purchase. Check the number and its country code.'],
+      [{ mobile: adult.mobile, monthlyIncome: '15,38' }, 'monthlyIncome', 'Enter an amount like 15000.00.'],
+      [{ monthlyIncome: '2.005' }, 'monthlyIncome', 'Use at most the currency’s decimal places, like 15000.00.'],
+      [{ monthlyIncome: '-5' }, 'monthlyIncome', 'The amount cannot be negative.'],
+    ];
+    for (const [values, field, message] of cases) {
+      await fill(checkout, values);
+      expect(fieldError(checkout, field), JSON.stringify(values)).to.equal(message);
+    }
+    await fill(checkout, { monthlyIncome: '18,000.00' });
+    expect(fieldError(checkout, 'monthlyIncome')).to.equal(undefined);
+    await primary(checkout);
+    expect(checkout.step).to.equal('consent');
+    expectCleanText(checkout);
+  });
+
+  it('asks for both consents before it applies, and sends nothing until then', async () => {
+    const bank = setupBank();
+    const { checkout } = await openCheckout(bank);
+    await primary(checkout);
+    await fill(checkout, valuesOf('approve'));
+    await primary(checkout);
+    await reach(checkout, 'consent');
+    await primary(checkout);
+    expect(shownText(checkout)).to.include('Tick both boxes to apply.');
+    expect(deepActiveElement()).to.equal(checkout.shadowRoot!.querySelector('input[name="creditCheck"]'));
+    checkout.shadowRoot!.querySelector<HTMLInputElement>('input[name="creditCheck"]')!.click();
+    await primary(checkout);
+    expect(checkout.step).to.equal('consent');
+    expect(bank.state.applications.size).to.equal(0);
+    await consent(checkout);
+    await primary(checkout);
+    await reach(checkout, 'approved');
+    const application = [...bank.state.applications.values()][0]!;
+    expect(application.application.status).to.equal('approved');
+  });
+
+  describe('every persona reaches its decision in the checkout', () => {
+    for (const each of PERSONAS) {
+      it(`${each.id}: ${each.decision}`, async () => {
+        const bank = setupBank();
+        const declined = events<FenqiDeclinedDetail>(document, 'fenqi-declined');
+        const review = events<FenqiReviewDetail>(document, 'fenqi-review');
+        const approved = events<FenqiApprovedDetail>(document, 'fenqi-approved');
+        const { checkout } = await openCheckout(bank, { amount: each.example.amount });
+        await apply(checkout, formValues(each.example.applicant));
+        const step = { approve: 'approved', decline: 'declined', review: 'review', counter_offer: 'counter-offer' }[each.decision];
+        expect(checkout.step, shownText(checkout)).to.equal(step);
+        expectCleanText(checkout);
+        if (each.decision === 'decline') {
+          expect(declined.map((detail) => detail.reasons)).to.deep.equal([each.reasons]);
+          expect(shownText(checkout)).to.include('We cannot offer instalments this time');
+          expect(shownText(checkout)).not.to.include('(undefined)');
+        }
+        if (each.decision === 'approve') expect(approved).to.have.length(1);
+        if (each.decision !== 'review') return;
+        expect(review).to.have.length(1);
+        bank.clock.advance({ minutes: PERSONA_REVIEW_MINUTES });
+        await reach(checkout, each.then === 'approve' ? 'approved' : 'declined');
+        expect(each.then === 'approve' ? approved : declined).to.have.length(1);
+        expect(checkout.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal(each.then === 'approve' ? 'You are approved' : 'We cannot offer instalments this time');
+      });
+    }
+  });
+
+  it('declines in plain, localised words with a way out, and no fenqi-cancel', async () => {
+    const bank = setupBank();
+    const cancelled = events<FenqiCancelDetail>(document, 'fenqi-cancel');
+    const { checkout } = await openCheckout(bank, { locale: 'zh-CN' });
+    await apply(checkout, { ...valuesOf('approve'), email: 'wang.fang+decline-affordability@example.com' });
+    expect(checkout.step, shownText(checkout)).to.equal('declined');
+    const text = shownText(checkout);
+    expect(text).to.include('每月还款额占您收入的比例过高。');
+    expect(text, 'no English on a Chinese page').not.to.match(/[A-Za-z]{4,}/);
+    await primary(checkout); // 选择其他支付方式
+    expect(checkout.step).to.equal('closed');
+    expect(cancelled).to.have.length(0);
+  });
+
+  it('accepts a counter-offer for the lower amount, or lets the shopper say no (fenqi-cancel)', async () => {
+    const bank = setupBank();
+    const approved = events<FenqiApprovedDetail>(document, 'fenqi-approved');
+    const { checkout } = await openCheckout(bank);
+    await apply(checkout, valuesOf('thin-file'));
+    expect(checkout.step).to.equal('counter-offer');
+    expect(shownText(checkout)).to.include('We can lend CN¥2,499.00 of the CN¥4,999.00');
+    expect(shownText(checkout)).to.include('You pay the remaining CN¥2,500.00 another way.');
+    expect(await axeViolations(checkout)).to.deep.equal([]);
+    await primary(checkout);
+    await reach(checkout, 'approved');
+    expect(approved).to.have.length(1);
+    expect(approved[0]).to.include({ amount: '2499.00', counterOffer: true });
+
+    const cancelled = events<FenqiCancelDetail>(document, 'fenqi-cancel');
+    const second = await openCheckout(bank);
+    await apply(second.checkout, valuesOf('thin-file'));
+    second.checkout.shadowRoot!.querySelector<HTMLButtonElement>('[part~="secondary"]')!.click();
+    await second.checkout.updateComplete;
+    expect(second.checkout.step).to.equal('closed');
+    expect(cancelled).to.have.length(1);
+    expect(cancelled[0]).to.include({ reason: 'counter-offer-declined', step: 'counter-offer' });
+  });
+
+  it('creates one application however often Apply is clicked while a slow bank answers', async () => {
+    const bank = setupBank({ faults: [{ route: 'createApplication', latencyMs: 400 }] });
+    const { checkout } = await openCheckout(bank);
+    await primary(checkout);
+    await fill(checkout, valuesOf('approve'));
+    await primary(checkout);
+    await consent(checkout);
+    for (let i = 0; i < 5; i++) checkout.shadowRoot!.querySelector<HTMLButtonElement>('[part~="primary"]')!.click();
+    await checkout.updateComplete;
+    expect(checkout.step).to.equal('submitting');
+    expect(shownText(checkout)).to.include('Sending your application…');
+    await reach(checkout, 'approved');
+    expect(bank.state.applications.size).to.equal(1);
+    expect(bank.requests.filter((entry) => entry.operationId === 'createApplication')).to.have.length(1);
+  });
+
+  it('keeps everything after a failed submission, and the retry reuses the key: one application', async () => {
+    const keys: (string | null)[] = [];
+    const bank = setupBank({ faults: [{ route: 'createApplication', times: 3, status: 503 }] }, (fetch) => (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === 'POST' && request.url.endsWith('/v1/applications')) keys.push(request.headers.get('idempotency-key'));
+      return fetch(request);
+    });
+    const errors = events<FenqiErrorDetail>(document, 'fenqi-error');
+    const { checkout } = await openCheckout(bank);
+    await apply(checkout, valuesOf('approve'));
+    expect(checkout.step).to.equal('consent');
+    expect(shownText(checkout)).to.include('We could not reach the bank. Your details are still here: try again.');
+    expect(errors.at(-1)).to.include({ reason: 'api', code: '503' });
+    await primary(checkout); // "Try again"
+    await reach(checkout, 'approved');
+    expect(keys.length, 'three failed attempts, then the retry').to.equal(4);
+    expect(new Set(keys).size, `keys ${keys.join()}`).to.equal(1);
+    expect(bank.state.applications.size).to.equal(1);
+  });
+
+  it('survives a reload: a new element for the session finds its application in review, and follows it to the end', async () => {
+    const bank = setupBank();
+    const { checkout, session } = await openCheckout(bank);
+    await apply(checkout, valuesOf('review-approve'));
+    expect(checkout.step).to.equal('review');
+    checkout.remove(); // the page goes away
+
+    const approved = events<FenqiApprovedDetail>(document, 'fenqi-approved');
+    const reloaded = await fixture<FenqiCheckout>(`<fenqi-checkout client-secret="${session.clientSecret}" locale="en-US" poll-interval="50"></fenqi-checkout>`);
+    await reloaded.open();
+    await reach(reloaded, 'review');
+    expect(shownText(reloaded)).to.include('We are checking your application');
+    bank.clock.advance({ minutes: PERSONA_REVIEW_MINUTES });
+    await reach(reloaded, 'approved');
+    expect(approved).to.have.length(1);
+    expect(bank.state.applications.size).to.equal(1);
+  });
+
+  it('writes no personal data to any browser storage', async () => {
+    const bank = setupBank();
+    sessionStorage.clear();
+    localStorage.clear();
+    const { checkout } = await openCheckout(bank);
+    const values = valuesOf('approve');
+    await apply(checkout, values);
+    expect(checkout.step).to.equal('approved');
+    const stored = JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }) + document.cookie;
+    for (const value of [values.name, values.email, values.mobile, values.nationalId, values.dateOfBirth, values.monthlyIncome]) expect(stored).not.to.include(value);
+    expect(Object.keys(sessionStorage)).to.deep.equal([`fenqi-checkout:${[...bank.state.applications.values()][0]!.application.sessionId}`]);
+  });
+
+  it('says plainly when the session is over or unknown, with fenqi-error, and never shows a form', async () => {
+    const bank = setupBank();
+    const errors = events<FenqiErrorDetail>(document, 'fenqi-error');
+    const { checkout } = await openCheckout(bank);
+    bank.clock.advance({ hours: 2 });
+    checkout.close();
+    await checkout.open();
+    await reach(checkout, 'expired');
+    expect(shownText(checkout)).to.include('This checkout has expired');
+    expect(errors.at(-1)).to.include({ reason: 'session-expired' });
+
+    const wrong = await fixture<FenqiCheckout>('<fenqi-checkout client-secret="cs_99999999_secret_nope1234" locale="en-US"></fenqi-checkout>');
+    await wrong.open();
+    await reach(wrong, 'unavailable');
+    expect(errors.at(-1)).to.include({ reason: 'session-invalid' });
+    expect(wrong.shadowRoot!.querySelector('form')).to.equal(null);
+
+    const malformed = await fixture<FenqiCheckout>('<fenqi-checkout client-secret="[object Object]"></fenqi-checkout>');
+    await malformed.open();
+    await reach(malformed, 'unavailable');
+    expect(errors.at(-1)).to.include({ reason: 'configuration-invalid' });
+    expectCleanText(malformed);
+  });
+
+  it('closing before a decision fires fenqi-cancel with the step, and a reopen keeps what was typed', async () => {
+    const bank = setupBank();
+    const cancelled = events<FenqiCancelDetail>(document, 'fenqi-cancel');
+    const closed = events(document, 'fenqi-close');
+    const { checkout } = await openCheckout(bank);
+    await primary(checkout);
+    await fill(checkout, { name: '李华', email: 'li.hua@example.com' });
+    checkout.shadowRoot!.querySelector<HTMLButtonElement>('[part~="close"]')!.click();
+    await checkout.updateComplete;
+    expect(checkout.step).to.equal('closed');
+    expect(cancelled).to.deep.equal([{ reason: 'closed', step: 'details' }]);
+    expect(closed).to.have.length(1);
+    await checkout.open();
+    await reach(checkout, 'plan');
+    await primary(checkout);
+    await reach(checkout, 'details');
+    expect(checkout.shadowRoot!.querySelector<HTMLInputElement>('#field-name')!.value).to.equal('李华');
+  });
+
+  it('closes on Esc and keeps Tab inside the dialog', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const bank = setupBank();
+    const { checkout } = await openCheckout(bank);
+    await primary(checkout);
+    await reach(checkout, 'details');
+    for (let i = 0; i < 25; i++) {
+      await sendKeys({ press: 'Tab' });
+      const active = deepActiveElement();
+      expect(checkout.shadowRoot!.contains(active) || [...checkout.shadowRoot!.querySelectorAll('fenqi-plans')].some((plans) => plans.shadowRoot!.contains(active)), `focus in the dialog (${active?.localName})`).to.equal(true);
+    }
+    await sendKeys({ press: 'Escape' });
+    await checkout.updateComplete;
+    expect(checkout.step).to.equal('closed');
+  });
+
+  it('opens from <fenqi-offer client-secret> with the plan chosen in its dialog, loading the checkout only then', async () => {
+    const bank = setupBank();
+    const { createSession } = await import('../../test-support/checkout-fixture.js');
+    const session = await createSession(bank);
+    const offer = await fixture<HTMLElement & { show(): void; updateComplete: Promise<unknown> }>(`<fenqi-offer amount="4999.00" currency="CNY" locale="en-US" client-secret="${session.clientSecret}"></fenqi-offer>`);
+    const { settled } = await import('../../test-support/widget-fixture.js');
+    await settled(offer as never);
+    offer.show();
+    await offer.updateComplete;
+    const plans = offer.shadowRoot!.querySelector('fenqi-plans')!;
+    await plans.updateComplete;
+    plans.shadowRoot!.querySelectorAll('input')[1]!.click();
+    await offer.updateComplete;
+    const chosen = plans.value;
+    offer.shadowRoot!.querySelector<HTMLButtonElement>('[part~="apply"]')!.click();
+    let checkout: FenqiCheckout | null = null;
+    for (let i = 0; i < 200 && !checkout; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      checkout = offer.shadowRoot!.querySelector('fenqi-checkout');
+    }
+    await reach(checkout!, 'plan');
+    expect(offer.shadowRoot!.querySelector('dialog')!.open, 'the offer dialog gave way').to.equal(false);
+    expect(checkout!.shadowRoot!.querySelector('fenqi-plans')!.value).to.equal(chosen);
+    const approved = events<FenqiApprovedDetail>(document, 'fenqi-approved');
+    await apply(checkout!, valuesOf('approve'));
+    expect(approved, 'the checkout\'s events reach the page through the offer').to.have.length(1);
+  });
+
+  it('the browser client gives the checkout only what the client secret may read', async () => {
+    const bank = setupBank();
+    const { createSession } = await import('../../test-support/checkout-fixture.js');
+    const session = await createSession(bank);
+    const browser = createClient({ publishableKey: KEY, fetch: bank.fetch });
+    const read = await browser.checkoutSessions.retrieve(session.clientSecret!);
+    expect(read).not.to.have.property('clientSecret');
+    expect(read.amount).to.deep.equal(session.amount);
+  });
+});

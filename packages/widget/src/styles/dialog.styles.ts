@@ -1,0 +1,61 @@
+import { css } from 'lit';
+
+/** The modal `<dialog>` of `<fenqi-offer>` and `<fenqi-checkout>`: size, backdrop, header and close button. */
+export default css`
+  .dialog {
+    inline-size: min(44rem, calc(100vw - 2rem));
+    max-block-size: calc(100dvh - 2rem);
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+
+  .dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+
+  .dialog__body {
+    display: grid;
+    gap: 1em;
+    padding: 1.25em;
+  }
+
+  .dialog__header {
+    display: flex;
+    align-items: start;
+    justify-content: space-between;
+    gap: 1em;
+  }
+
+  .dialog__title {
+    margin: 0;
+    font-size: 1.25em;
+  }
+
+  .dialog__close {
+    font: inherit;
+    min-inline-size: 44px;
+    min-block-size: 44px;
+    padding: 0.25em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: transparent;
+    color: var(--_text);
+    cursor: pointer;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .dialog[open] {
+      animation: fenqi-fade-in 150ms ease-out;
+    }
+  }
+
+  @keyframes fenqi-fade-in {
+    from {
+      opacity: 0;
+      transform: translateY(0.5em);
+    }
+  }
+`;
