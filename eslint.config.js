@@ -1,5 +1,6 @@
 // ESLint flat config. Not type-aware on purpose (fast; `npm run typecheck` covers types).
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { defineConfig, globalIgnores } from 'eslint/config';
 
@@ -8,9 +9,16 @@ export default defineConfig([
   js.configs.recommended,
   tseslint.configs.recommended,
   {
-    // Root config files (*.mjs, *.js) run in Node; TS files get no-undef turned off by typescript-eslint.
+    // Plain JavaScript runs in Node (config files, bins, the partner server); TS files get no-undef
+    // turned off by typescript-eslint.
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // The demo partner sites' page scripts run in the browser. (catalogue.mjs runs in both, so it
+    // may use neither's globals.)
+    files: ['examples/shared/**/*.js', 'examples/{shop,travel,education,static}/**/*.js'],
+    languageOptions: { globals: globals.browser },
   },
   {
     rules: {

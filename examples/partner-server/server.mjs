@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Runs the partner server: `npx node examples/partner-server/server.mjs`.
+//
+// Configuration comes from the environment, as a secret key should (never commit a live one):
+//   PORT (3000), HOST (127.0.0.1), FENQI_SECRET_KEY, FENQI_PUBLISHABLE_KEY, FENQI_API_BASE (the
+//   standalone mock bank, http://127.0.0.1:4010), FENQI_WEBHOOK_SECRET (the mock's signing secret).
+// The defaults are test keys for the mock bank; start it with
+//   npx fenqi-mock-server --port 4010 --webhook-url http://127.0.0.1:3000/webhooks/fenqi
+import process from 'node:process';
+import { createPartnerServer } from './partner-server.mjs';
+
+/** The mock bank's documented signing secret (MOCK_WEBHOOK_SECRET in @fenqi/mock-server). */
+const MOCK_WEBHOOK_SECRET = 'whsec_ZmVucWktbW9jay13ZWJob29rLXNlY3JldA==';
+
+const port = process.env.PORT === undefined || process.env.PORT === '' ? 3000 : Number(process.env.PORT);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error(`PORT must be a whole number from 0 to 65535, not ${JSON.stringify(process.env.PORT)}.`);
+  process.exit(1);
+}
+
+let server;
+try {
+  server = await createPartnerServer({
+    port,
+    host: process.env.HOST || '127.0.0.1',
+    secretKey: process.env.FENQI_SECRET_KEY || 'sk_test_partnerDemo2026',
+    publishableKey: process.env.FENQI_PUBLISHABLE_KEY || 'pk_test_partnerDemo2026',
+    apiBase: process.env.FENQI_API_BASE || 'http://127.0.0.1:4010',
+    webhookSecret: process.env.FENQI_WEBHOOK_SECRET || MOCK_WEBHOOK_SECRET,
+  });
+} catch (error) {
+  // One clear line (a busy port, a malformed key), not a stack trace.
+  console.error(`partner server: ${error.code === 'EADDRINUSE' ? `${error.message} Set PORT to another port.` : error.message}`);
+  process.exit(1);
+}
+
+console.log(`partner server on ${server.url} (bank API ${process.env.FENQI_API_BASE || 'http://127.0.0.1:4010'}; webhooks to ${server.url}/webhooks/fenqi)`);
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(`partner server: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  });
+}
