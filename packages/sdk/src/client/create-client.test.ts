@@ -7,13 +7,14 @@ import {
   IdempotencyError,
   isApiError,
   NetworkError,
+  offersFromRateCard,
   PermissionError,
   RateLimitError,
   ServerError,
   TimeoutError,
   ValidationError,
 } from '../index.js';
-import { BASE_URL, createTestBank } from '../test-support/test-bank.js';
+import { BASE_URL, createTestBank, RATE_CARD } from '../test-support/test-bank.js';
 import type { TestBank } from '../test-support/test-bank.js';
 import { APPLICATION as application, rejection } from '../test-support/fixtures.js';
 
@@ -72,6 +73,18 @@ describe('createClient: calls against the test bank', () => {
     const twelve = result.offers[0]!;
     expect(toDecimalString(twelve.schedule.instalments[0]!.payment)).to.equal('71.47');
     expect(twelve.annualRate.percent).to.equal('13.03');
+  });
+
+  it('never headlines an interest-only plan by its small first payments', () => {
+    // Found on the education demo: $4,050 showed "from $30.34/month" — the interest of a 12-month
+    // interest-only plan whose last payment is $4,080.34.
+    const interestOnly = { ...RATE_CARD.plans[2]!, id: 'plan_io12000', termMonths: 12, method: 'interest-only', annualRate: '0.0899' } as const;
+    const card = { ...RATE_CARD, plans: [interestOnly, RATE_CARD.plans[2]!] };
+    const { offers } = offersFromRateCard(card, parseMoney('4050.00', 'CNY'));
+    expect(offers.map((offer) => offer.plan.id)).to.deep.equal(['plan_24m0000', 'plan_io12000']);
+    const highest = (offer: (typeof offers)[number]) => offer.schedule.instalments.reduce((most, { payment }) => (payment.minor > most ? payment.minor : most), 0n);
+    expect(highest(offers[0]!) < highest(offers[1]!)).to.equal(true);
+    expect(toDecimalString(offers[1]!.schedule.instalments[0]!.payment)).to.equal('30.34');
   });
 
   it('uses one idempotency key for every retry of an application, and the bank acts once (B42)', async () => {

@@ -77,13 +77,18 @@ export interface IneligiblePlan {
  * @example
  * ```ts
  * const { offers, ineligible }: Offers = await fenqi.offersFor(parseMoney('4999.00', 'CNY'), { merchant: 'shop-1', scenario: 'retail' })
- * offers[0] // the cheapest monthly payment
+ * offers[0] // the plan whose highest instalment is the lowest
  * ```
  */
 export interface Offers {
   readonly rateCard: RateCard;
   readonly amount: Money;
-  /** Eligible plans, cheapest monthly payment first. */
+  /**
+   * Eligible plans, the lowest largest-instalment first: the first plan's instalments are all at
+   * most as high as any other plan's highest one. Ranking by the first payment would put an
+   * interest-only plan (small payments, then the whole principal at the end) first, and "from
+   * $30/month" would hide a last payment of $4,080.
+   */
   readonly offers: readonly Offer[];
   readonly ineligible: readonly IneligiblePlan[];
 }
@@ -256,8 +261,20 @@ export function offersFromRateCard(rateCard: RateCard, amount: Money): Offers {
       ineligible.push({ plan, reason: 'amount-too-small' });
     }
   }
-  offers.sort((a, b) => Number(a.schedule.instalments[0]!.payment.minor - b.schedule.instalments[0]!.payment.minor));
-  return { rateCard, amount, offers, ineligible };
+  const ranked = offers.map((offer) => ({ offer, highest: highestPayment(offer.schedule) }));
+  ranked.sort((a, b) => compareMinor(a.highest, b.highest) || a.offer.plan.termMonths - b.offer.plan.termMonths);
+  return { rateCard, amount, offers: ranked.map(({ offer }) => offer), ineligible };
+}
+
+/** The largest instalment of a schedule, in minor units. */
+function highestPayment(schedule: Schedule): bigint {
+  let highest = 0n;
+  for (const { payment } of schedule.instalments) if (payment.minor > highest) highest = payment.minor;
+  return highest;
+}
+
+function compareMinor(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Resolves with `promise`, or rejects as soon as `signal` aborts (the shared work goes on). */

@@ -14,13 +14,15 @@ function events<T>(target: EventTarget, name: string): T[] {
 }
 
 /** The bank's authoritative plans for an amount, from POST /v1/quotes on the same mock. */
-async function bankQuote(bank: { fetch: typeof fetch }, value: string, currency: string, scenario: 'retail' | 'travel' = 'retail') {
+async function bankQuote(bank: { fetch: typeof fetch }, value: string, currency: string, scenario: 'retail' | 'travel' | 'education' = 'retail') {
   const client = createClient({ publishableKey: KEY, fetch: bank.fetch });
   return client.quotes.create({ merchant: 'shop-1', scenario, amount: { value, currency } });
 }
 
+/** The bank's plan with the lowest highest instalment (the offer's headline), shortest term on a tie. */
 function cheapest(plans: readonly QuotedPlan[]): QuotedPlan {
-  return [...plans].sort((a, b) => Number(fromWire(a.instalments[0]!.payment).minor - fromWire(b.instalments[0]!.payment).minor))[0]!;
+  const highest = (plan: QuotedPlan) => Math.max(...plan.instalments.map((row) => Number(fromWire(row.payment).minor)));
+  return [...plans].sort((a, b) => highest(a) - highest(b) || a.termMonths - b.termMonths)[0]!;
 }
 
 describe('<fenqi-offer>', () => {
@@ -61,6 +63,19 @@ describe('<fenqi-offer>', () => {
       expect(text).to.include(percent);
       expect(text).not.to.match(/NaN|undefined|\[object Object\]/);
     }
+  });
+
+  it('headlines a payment the shopper pays every month, never an interest-only plan\'s first ones', async () => {
+    // The education demo showed "Pay from $30.34/month · 12 monthly payments" for $4,050: the
+    // interest of an interest-only plan that ends with a $4,080.34 payment.
+    const bank = setupBank();
+    const offer = await settled(await fixture<FenqiOffer>('<fenqi-offer amount="4050.00" currency="USD" scenario="education" locale="en-US" layout="card"></fenqi-offer>'));
+    const quote = await bankQuote(bank, '4050.00', 'USD', 'education');
+    expect(quote.plans.some((plan) => plan.method === 'interest-only')).to.equal(true);
+    const plan = cheapest(quote.plans);
+    expect(plan.method).not.to.equal('interest-only');
+    expect(shownText(offer)).to.include(formatMoney(fromWire(plan.instalments[0]!.payment), 'en-US'));
+    expect(shownText(offer)).not.to.include('$30.34');
   });
 
   it('speaks the display locale independently of the market', async () => {
