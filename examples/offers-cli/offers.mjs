@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Prints the instalment offers for an amount, computed with the built @fenqi/core exactly as
-// the widget will: `npm start -- 4999.00 CNY zh-CN`. Until the example partner sites exist,
-// this is what `npm start` runs.
+// the widget does: `npx node examples/offers-cli/offers.mjs 4999.00 CNY zh-CN` (after `npm run build`).
 import { buildSchedule, disclosedRate, formatMoney, isMoneyError, isScheduleError, parseMoney } from '@fenqi/core';
 
 // A demonstration rate card (the mock bank will serve real ones): one plan per repayment method.
@@ -15,7 +14,7 @@ const RATE_CARD = [
 // Whose disclosure rule applies to a currency; other currencies get the effective rate, unlabelled.
 const EU_CURRENCIES = ['EUR', 'BGN', 'CZK', 'DKK', 'HUF', 'PLN', 'RON', 'SEK'];
 const MARKET_OF = { CNY: 'CN', USD: 'US', GBP: 'UK', JPY: 'JP', ...Object.fromEntries(EU_CURRENCIES.map((code) => [code, 'EU'])) };
-const USAGE = 'Usage: npm start -- [amount, e.g. 4999.00] [currency, e.g. CNY] [locale, e.g. zh-CN]';
+const USAGE = 'Usage: npx node examples/offers-cli/offers.mjs [amount, e.g. 4999.00] [currency, e.g. CNY] [locale, e.g. zh-CN]';
 
 function fail(message) {
   console.error(`${message}\n${USAGE}`);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 
-// The demo behind `npm start`, run as a user would: a separate Node process on the built package.
+// The offers command-line demo, run as a user would: a separate Node process on the built package.
 const run = promisify(execFile);
 const script = new URL('./offers.mjs', import.meta.url).pathname;
 const built = new URL('../../packages/core/dist/index.js', import.meta.url).pathname;
@@ -18,7 +18,7 @@ async function offers(...args: string[]): Promise<{ code: number; stdout: string
   }
 }
 
-describe('examples/offers-cli (npm start)', function () {
+describe('examples/offers-cli', function () {
   this.timeout(30_000);
   before(function () {
     if (!existsSync(built)) throw new Error('Build the packages first: npm run build (npm test does).');

@@ -1,6 +1,7 @@
 // The partner's own server: the only place that holds the bank's secret key. Its pages (same
 // origin, so no CORS) price carts, start an instalment checkout and report the widget's result;
 // the bank reports everything else to /webhooks/fenqi. Node built-ins only: node:http, no framework.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { clearTimeout, setTimeout } from 'node:timers';
@@ -48,7 +49,7 @@ export async function createPartnerServer(options) {
   const bank = createBank({ secretKey, apiBase, webhookSecret, signal: shutdown.signal }); // throws for a bad key or URL
   const orders = createOrderStore();
   const flow = createOrderFlow({ bank, orders, log });
-  const serveStatic = createStaticFiles(mounts);
+  const serveStatic = createStaticFiles(mounts, { page: (html) => servePage(html, { publishableKey, apiBase }) });
 
   /** The order a route names, or a 404. */
   const orderFrom = ({ orderId }) => {
@@ -202,4 +203,32 @@ function route(method, pattern, handler) {
       return found ? Object.fromEntries(names.map((name, index) => [name, found[index + 1]])) : undefined;
     },
   };
+}
+
+/**
+ * An HTML page as it leaves the server: a fresh nonce for its one inline script (the import map),
+ * the publishable key and the bank's address in its <meta> tags, and a strict
+ * Content-Security-Policy — scripts and styles from this origin only, requests to this origin
+ * and the bank only, no inline styles, no eval — which the Fenqi elements work under.
+ */
+export function servePage(html, { publishableKey, apiBase }) {
+  const nonce = randomBytes(16).toString('base64');
+  const bank = new URL(apiBase).origin;
+  const body = html.replaceAll('%CSP_NONCE%', nonce).replaceAll('%FENQI_PUBLISHABLE_KEY%', escapeHtml(publishableKey)).replaceAll('%FENQI_API_BASE%', escapeHtml(apiBase));
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    `connect-src 'self' ${bank}`,
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return { body, headers: { 'content-security-policy': policy, 'referrer-policy': 'same-origin' } };
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

@@ -1,13 +1,32 @@
 #!/usr/bin/env node
-// Runs the partner server: `npx node examples/partner-server/server.mjs`.
+// Runs the partner server and its three demo sites: `npx node examples/partner-server/server.mjs`
+// (`npm start` runs it with the mock bank).
 //
 // Configuration comes from the environment, as a secret key should (never commit a live one):
 //   PORT (3000), HOST (127.0.0.1), FENQI_SECRET_KEY, FENQI_PUBLISHABLE_KEY, FENQI_API_BASE (the
 //   standalone mock bank, http://127.0.0.1:4010), FENQI_WEBHOOK_SECRET (the mock's signing secret).
 // The defaults are test keys for the mock bank; start it with
 //   npx fenqi-mock-server --port 4010 --webhook-url http://127.0.0.1:3000/webhooks/fenqi
+import { dirname, join } from 'node:path';
 import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 import { createPartnerServer } from './partner-server.mjs';
+
+// The pages this server serves: the three demo sites beside it, and the built Fenqi packages a
+// page loads (from node_modules, as a partner who installed them from npm has them).
+const examples = fileURLToPath(new URL('..', import.meta.url));
+const packageFolder = (name) => dirname(fileURLToPath(import.meta.resolve(`${name}/package.json`)));
+const pages = {
+  '/': join(examples, 'index.html'),
+  '/shop/': join(examples, 'shop'),
+  '/travel/': join(examples, 'travel'),
+  '/education/': join(examples, 'education'),
+  '/shared/': join(examples, 'shared'),
+  // One pricing file for the server and the pages, so the total a page shows is the one charged.
+  '/shared/catalogue.mjs': fileURLToPath(new URL('./catalogue.mjs', import.meta.url)),
+  '/vendor/fenqi-core/': join(packageFolder('@fenqi/core'), 'dist'),
+  '/vendor/fenqi-widget/': join(packageFolder('@fenqi/widget'), 'cdn'),
+};
 
 /** The mock bank's documented signing secret (MOCK_WEBHOOK_SECRET in @fenqi/mock-server). */
 const MOCK_WEBHOOK_SECRET = 'whsec_ZmVucWktbW9jay13ZWJob29rLXNlY3JldA==';
@@ -27,6 +46,7 @@ try {
     publishableKey: process.env.FENQI_PUBLISHABLE_KEY || 'pk_test_partnerDemo2026',
     apiBase: process.env.FENQI_API_BASE || 'http://127.0.0.1:4010',
     webhookSecret: process.env.FENQI_WEBHOOK_SECRET || MOCK_WEBHOOK_SECRET,
+    static: pages,
   });
 } catch (error) {
   // One clear line (a busy port, a malformed key), not a stack trace.

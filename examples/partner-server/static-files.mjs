@@ -6,7 +6,7 @@
 // Only files inside a mounted folder are reachable: no `..`, no encoded slashes, no dot files, no
 // symbolic link out of the folder. Anything else is a 404 that says nothing about the disk.
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { HttpProblem } from './http.mjs';
@@ -35,8 +35,11 @@ const CONTENT_TYPES = {
  * answers and resolves true when a mount covers the path, or resolves false.
  *
  * @param {Record<string, string>} mounts `'/prefix/'` → absolute folder, or `'/exact/path'` → absolute file
+ * @param {{ page?: (html: string) => { body: string, headers: Record<string, string> } }} [options]
+ *   `page` rewrites each HTML page as it is served (the partner server puts its CSP nonce and
+ *   publishable key in) and adds response headers
  */
-export function createStaticFiles(mounts = {}) {
+export function createStaticFiles(mounts = {}, { page } = {}) {
   const entries = Object.entries(mounts).map(([prefix, target]) => {
     if (typeof prefix !== 'string' || !prefix.startsWith('/') || prefix.includes('..')) throw new TypeError(`A static mount is a URL path starting with "/", not ${JSON.stringify(prefix)}.`);
     if (typeof target !== 'string' || !isAbsolute(target)) throw new TypeError(`The static mount ${prefix} needs an absolute path, not ${JSON.stringify(target)}.`);
@@ -63,7 +66,7 @@ export function createStaticFiles(mounts = {}) {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         throw new HttpProblem(405, 'method-not-allowed', 'Method not allowed', `${request.method} is not allowed here; use GET.`, {}, { allow: 'GET, HEAD' });
       }
-      await sendFile(request, response, file, mount, pathname);
+      await sendFile(request, response, file, mount, pathname, page);
       return true;
     }
     return false;
@@ -89,7 +92,7 @@ function inside(root, rest) {
   return join(root, ...decoded);
 }
 
-async function sendFile(request, response, file, mount, pathname) {
+async function sendFile(request, response, file, mount, pathname, page) {
   let info;
   let real;
   try {
@@ -104,12 +107,15 @@ async function sendFile(request, response, file, mount, pathname) {
     if (info.isDirectory()) return redirect(response, `${pathname}/`);
   }
   if (!info.isFile()) throw notFound();
-  response.writeHead(200, {
-    'content-type': CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': info.size,
-    'cache-control': 'no-cache',
-    'x-content-type-options': 'nosniff',
-  });
+  const type = CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream';
+  const headers = { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+  if (page && type.startsWith('text/html')) {
+    const rewritten = page(await readFile(real, 'utf8'));
+    const body = Buffer.from(rewritten.body, 'utf8');
+    response.writeHead(200, { ...headers, ...rewritten.headers, 'content-length': body.length });
+    return void response.end(request.method === 'HEAD' ? undefined : body);
+  }
+  response.writeHead(200, { ...headers, 'content-length': info.size });
   if (request.method === 'HEAD') return void response.end();
   await pipeline(createReadStream(real), response);
 }

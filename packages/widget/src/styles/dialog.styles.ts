@@ -2,9 +2,12 @@ import { css } from 'lit';
 
 /** The modal `<dialog>` of `<fenqi-offer>` and `<fenqi-checkout>`: size, backdrop, header and close button. */
 export default css`
+  /* Anchored near the top, not centred: a step that grows (review → approved, with its schedule)
+     extends the dialog downwards, so its header and what the shopper was reading stay put. */
   .dialog {
     inline-size: min(44rem, calc(100vw - 2rem));
-    max-block-size: calc(100dvh - 2rem);
+    margin-block: min(8dvh, 4rem) auto;
+    max-block-size: calc(100dvh - min(8dvh, 4rem) - 1rem);
     padding: 0;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

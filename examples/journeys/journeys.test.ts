@@ -1,0 +1,255 @@
+// Whole journeys as a shopper makes them: `npm start`'s stack (the standalone mock bank, the
+// partner server and its sites, each its own process, from the built packages) driven in Debian's
+// Chromium with playwright-core. On every page: no console error, no CSP violation, no layout
+// shift, nothing for axe-core. Screenshots of each step go to examples/journeys/screenshots/.
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { expect } from 'chai';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { formatMoney } from '@fenqi/core';
+import { createClient, fromWire, residentIdCheckCharacter } from '@fenqi/sdk';
+import type { QuotedPlan } from '@fenqi/sdk';
+import { PERSONAS } from '@fenqi/mock-server';
+import type { PersonaId } from '@fenqi/mock-server';
+import { startDemo } from '../start.mjs';
+import type { Demo } from '../start.mjs';
+
+const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The form values of a persona's example applicant, as a shopper types them. */
+function typed(id: PersonaId, changes: Record<string, string> = {}): Record<string, string> {
+  const { applicant } = PERSONAS.find((persona) => persona.id === id)!.example;
+  return {
+    name: applicant.name,
+    dateOfBirth: applicant.dateOfBirth,
+    email: applicant.email,
+    mobile: applicant.mobile,
+    // The Chinese market asks for a resident ID: one made for the date of birth when the example has none.
+    nationalId: applicant.nationalId ?? residentIdFor(applicant.dateOfBirth),
+    monthlyIncome: applicant.monthlyIncome.value,
+    employment: applicant.employment,
+    housing: applicant.housing,
+    existingMonthlyDebt: applicant.existingMonthlyDebt.value,
+    ...changes,
+  };
+}
+
+/** A valid resident ID (GB 11643) for a date of birth, on no persona's list. */
+function residentIdFor(dateOfBirth: string): string {
+  const body = `110105${dateOfBirth.replaceAll('-', '')}123`;
+  return body + residentIdCheckCharacter(body);
+}
+
+/** The plan the offer headlines: the lowest highest instalment, the shorter term on a tie. */
+function headline(plans: readonly QuotedPlan[]): QuotedPlan {
+  const highest = (plan: QuotedPlan) => plan.instalments.reduce((most, row) => (fromWire(row.payment).minor > most ? fromWire(row.payment).minor : most), 0n);
+  return [...plans].sort((a, b) => (highest(a) < highest(b) ? -1 : highest(a) > highest(b) ? 1 : a.termMonths - b.termMonths))[0]!;
+}
+
+/** What the page records for the checks, from before its first script runs. */
+interface Watched {
+  cspViolations: string[];
+  layoutShifts: string[];
+}
+
+interface Visit {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Console errors and uncaught exceptions. */
+  readonly problems: string[];
+}
+
+describe('journeys: the demo sites in Chromium against npm start’s stack', function () {
+  this.timeout(120_000);
+  let demo: Demo;
+  let browser: Browser;
+  const visits: Visit[] = [];
+
+  before(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    demo = await startDemo({ ports: { bank: 0, partner: 0 }, log: () => {}, quietBank: true });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  afterEach(async () => {
+    for (const visit of visits.splice(0)) await visit.context.close();
+  });
+
+  /** A new tab (its own storage) on a page of the partner site, watching for every kind of breakage. */
+  async function visit(path: string, locale = 'en-US'): Promise<Visit> {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    await page.addInitScript(() => {
+      const watch = window as unknown as Watched;
+      watch.cspViolations = [];
+      watch.layoutShifts = [];
+      document.addEventListener('securitypolicyviolation', (event) => watch.cspViolations.push(`${event.violatedDirective}: ${event.blockedURI}`));
+      // Shifts right after the shopper's own input do not count (as in CLS); any other does, named by what moved.
+      type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node | null }[] };
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Shift[]) {
+          if (entry.hadRecentInput) continue;
+          const moved = entry.sources.map(({ node }) => (node instanceof Element ? `${node.localName}${node.id ? `#${node.id}` : ''}${node.className ? `.${String(node.className).split(' ').join('.')}` : ''}` : (node?.parentElement?.outerHTML.slice(0, 120) ?? String(node?.nodeName))));
+          watch.layoutShifts.push(`${entry.value.toFixed(5)} at ${Math.round(entry.startTime)} ms: ${moved.join(', ')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${demo.urls.partner}${path}`);
+    const opened = { page, context, problems };
+    visits.push(opened);
+    return opened;
+  }
+
+  /** What must hold on any page at any step; saves a screenshot named `step`. */
+  async function healthy({ page, problems }: Visit, step: string): Promise<void> {
+    await page.screenshot({ path: new URL(`${step}.png`, SCREENSHOTS).pathname, fullPage: true });
+    // Runs through the DevTools protocol, which the page's CSP does not govern.
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+      return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+    });
+    const { cspViolations, layoutShifts } = await page.evaluate(() => {
+      const { cspViolations, layoutShifts } = window as unknown as Watched;
+      return { cspViolations, layoutShifts };
+    });
+    expect({ step, problems, violations, cspViolations, layoutShifts }).to.deep.equal({ step, problems: [], violations: [], cspViolations: [], layoutShifts: [] });
+  }
+
+  /** The offer's text once it shows `amount`: waits for the widget to have the amount and be ready. */
+  async function offerText(page: Page, selector: string, amount: string): Promise<string> {
+    await page.waitForFunction(
+      ([selector, amount]) => {
+        const offer = document.querySelector(selector!) as (HTMLElement & { amount?: string; status?: string }) | null;
+        return offer !== null && offer.amount === amount && offer.status === 'ready';
+      },
+      [selector, amount],
+    );
+    return page.locator(selector).evaluate((offer) => (offer.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim());
+  }
+
+  /** The payment the offer must headline for an amount, from the bank's own quote. */
+  async function quotedPayment(merchant: string, scenario: 'retail' | 'travel' | 'education', value: string, currency: string, locale: string): Promise<string> {
+    const bank = createClient({ publishableKey: 'pk_test_partnerDemo2026', baseUrl: demo.urls.bank });
+    const quote = await bank.quotes.create({ merchant, scenario, amount: { value, currency } });
+    return formatMoney(fromWire(headline(quote.plans).instalments[0]!.payment), locale);
+  }
+
+  /** Plan → details → consent → the bank's answer, in the open <fenqi-checkout>. */
+  async function apply(page: Page, values: Record<string, string>): Promise<string> {
+    const checkout = page.locator('fenqi-checkout');
+    const primary = checkout.locator('[part~="primary"]');
+    await page.waitForSelector('fenqi-checkout[step="plan"]', { state: 'attached' });
+    await primary.click();
+    await page.waitForSelector('fenqi-checkout[step="details"]', { state: 'attached' });
+    for (const [name, value] of Object.entries(values)) {
+      const control = checkout.locator(`[name="${name}"]`);
+      if ((await control.count()) === 0) continue; // a field this market does not ask for
+      if ((await control.evaluate((element) => element.tagName)) === 'SELECT') await control.selectOption(value);
+      else await control.fill(value);
+    }
+    await primary.click();
+    await page.waitForSelector('fenqi-checkout[step="consent"]', { state: 'attached' });
+    for (const box of await checkout.locator('input[type="checkbox"]').all()) await box.check();
+    await primary.click();
+    await page.waitForSelector('fenqi-checkout:is([step="approved"], [step="declined"], [step="review"], [step="counter-offer"])', { state: 'attached' });
+    return (await checkout.getAttribute('step'))!;
+  }
+
+  async function admin(path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${demo.urls.bank}/__admin/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(response.ok, `${path}: ${response.status}`).to.equal(true);
+    return response.json();
+  }
+
+  it('shop: the offer follows variant, quantity, shipping and discount; approved, confirmed and paid once despite a failing bank', async () => {
+    const shop = await visit('/shop/', 'zh-CN');
+    const { page } = shop;
+    expect(await offerText(page, '#offer', '4999.00')).to.include(await quotedPayment('demo-shop', 'retail', '4999.00', 'CNY', 'zh-CN'));
+    await healthy(shop, 'shop-1-product');
+
+    await page.getByRole('radio', { name: /256 GB/ }).check();
+    expect(await page.locator('#price').textContent()).to.equal('¥5,499.00');
+    expect(await offerText(page, '#offer', '5499.00')).to.include(await quotedPayment('demo-shop', 'retail', '5499.00', 'CNY', 'zh-CN'));
+    await page.getByRole('button', { name: '增加数量' }).click();
+    expect(await offerText(page, '#offer', '10998.00')).to.include(await quotedPayment('demo-shop', 'retail', '10998.00', 'CNY', 'zh-CN'));
+    await healthy(shop, 'shop-2-variant-and-quantity');
+
+    await page.locator('#add-to-cart').click();
+    await page.waitForURL('**/shop/checkout.html');
+    await offerText(page, '#offer', '10998.00');
+    await page.getByRole('radio', { name: /快递/ }).check(); // + ¥25.00
+    await offerText(page, '#offer', '11023.00');
+    await page.locator('#discount-code').fill('save10'); // 10 % of the goods: − ¥1,099.80
+    await page.locator('#apply-code').click();
+    expect(await offerText(page, '#offer', '9923.20')).to.include(await quotedPayment('demo-shop', 'retail', '9923.20', 'CNY', 'zh-CN'));
+    await healthy(shop, 'shop-3-checkout');
+
+    // The bank fails the first disbursement call: the partner server's retry must pay once.
+    await admin('faults', { route: 'createDisbursement', times: 1, status: 503 });
+    await page.locator('#pay').click();
+    expect(await apply(page, typed('approve'))).to.equal('approved');
+    await healthy(shop, 'shop-4-approved');
+    await page.locator('fenqi-checkout [part~="primary"]').click(); // Done
+    await page.waitForSelector('#order-panel .order[data-status="paid"]', { timeout: 30_000 });
+    const panel = (await page.locator('#order-panel').textContent())!;
+    expect(panel).to.include('¥9,923.20');
+    expect(panel).to.include('还款中'); // the loan is active
+    await healthy(shop, 'shop-5-paid');
+
+    const state = (await admin('state')) as { disbursements: { status: string; amount: { value: string } }[]; loans: { status: string }[] };
+    expect(state.disbursements.filter((disbursement) => disbursement.amount.value === '9923.20').map((disbursement) => disbursement.status)).to.deep.equal(['succeeded']);
+    const webhooks = (await admin('webhooks')) as { deliveries: { type?: string; status?: number; event?: { type: string } }[] };
+    expect(JSON.stringify(webhooks)).to.include('disbursement.succeeded');
+  });
+
+  it('travel: a declined application leaves the shopper a way to pay otherwise', async () => {
+    const travel = await visit('/travel/', 'en-GB');
+    const { page } = travel;
+    const total = (await page.locator('.offer-slot fenqi-offer, fenqi-offer').first().evaluate((offer) => (offer as HTMLElement & { amount: string }).amount))!;
+    expect(await offerText(page, 'fenqi-offer', total)).to.include(await quotedPayment('demo-travel', 'travel', total, 'EUR', 'en-GB'));
+    await healthy(travel, 'travel-1-trip');
+    await page.getByRole('button', { name: /pay monthly/i }).click();
+    expect(await apply(page, typed('decline-high-existing-debt'))).to.equal('declined');
+    const words = await page.locator('fenqi-checkout').evaluate((checkout) => checkout.shadowRoot!.textContent!.replace(/\s+/g, ' '));
+    expect(words).to.match(/debt/i);
+    await healthy(travel, 'travel-2-declined');
+    await page.locator('fenqi-checkout [part~="primary"]').click(); // Pay another way
+    await page.waitForSelector('#order-panel .message--error');
+    await healthy(travel, 'travel-3-after-decline');
+  });
+
+  it('education: a review decided later reaches the page, which confirms the enrolment', async () => {
+    const school = await visit('/education/', 'en-US');
+    const { page } = school;
+    const total = await page.locator('fenqi-offer').evaluate((offer) => (offer as HTMLElement & { amount: string }).amount);
+    expect(await offerText(page, 'fenqi-offer', total)).to.include(await quotedPayment('demo-education', 'education', total, 'USD', 'en-US'));
+    await healthy(school, 'education-1-course');
+    await page.getByRole('button', { name: /pay monthly/i }).click();
+    const reviewer = typed('decline-insufficient-income', { email: 'ana.ortiz+review-approve@example.com', monthlyIncome: '9200.00' });
+    expect(await apply(page, reviewer)).to.equal('review');
+    await healthy(school, 'education-2-review');
+    await admin('clock', { advance: { minutes: 31 } });
+    await page.waitForSelector('fenqi-checkout[step="approved"]', { state: 'attached', timeout: 30_000 });
+    await healthy(school, 'education-3-approved');
+    await page.locator('fenqi-checkout [part~="primary"]').click();
+    await page.waitForSelector('#order-panel .order[data-status="paid"]', { timeout: 30_000 });
+    await healthy(school, 'education-4-paid');
+  });
+});
