@@ -172,6 +172,10 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     return (await checkout.getAttribute('step'))!;
   }
 
+  async function applicationCount(): Promise<number> {
+    return ((await admin('state')) as { applications: unknown[] }).applications.length;
+  }
+
   async function admin(path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`${demo.urls.bank}/__admin/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(response.ok, `${path}: ${response.status}`).to.equal(true);
@@ -225,8 +229,13 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     const total = (await page.locator('.offer-slot fenqi-offer, fenqi-offer').first().evaluate((offer) => (offer as HTMLElement & { amount: string }).amount))!;
     expect(await offerText(page, 'fenqi-offer', total)).to.include(await quotedPayment('demo-travel', 'travel', total, 'EUR', 'en-GB'));
     await healthy(travel, 'travel-1-trip');
+    // The connection drops on the first try of the application: the retry, with the same
+    // idempotency key, makes the one application there is.
+    const before = await applicationCount();
+    await admin('faults', { route: 'createApplication', times: 1, network: true });
     await page.getByRole('button', { name: /pay monthly/i }).click();
     expect(await apply(page, typed('decline-high-existing-debt'))).to.equal('declined');
+    expect(await applicationCount()).to.equal(before + 1);
     const words = await page.locator('fenqi-checkout').evaluate((checkout) => checkout.shadowRoot!.textContent!.replace(/\s+/g, ' '));
     expect(words).to.match(/debt/i);
     await healthy(travel, 'travel-2-declined');
@@ -245,11 +254,17 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     const reviewer = typed('decline-insufficient-income', { email: 'ana.ortiz+review-approve@example.com', monthlyIncome: '9200.00' });
     expect(await apply(page, reviewer)).to.equal('review');
     await healthy(school, 'education-2-review');
+    // The shopper reloads while the bank reviews: the page offers to continue, and the checkout
+    // finds the application where the bank has it.
+    await page.reload();
+    await page.getByRole('button', { name: 'Continue application' }).click();
+    await page.waitForSelector('fenqi-checkout[step="review"]', { state: 'attached' });
+    await healthy(school, 'education-3-review-after-reload');
     await admin('clock', { advance: { minutes: 31 } });
     await page.waitForSelector('fenqi-checkout[step="approved"]', { state: 'attached', timeout: 30_000 });
-    await healthy(school, 'education-3-approved');
+    await healthy(school, 'education-4-approved');
     await page.locator('fenqi-checkout [part~="primary"]').click();
     await page.waitForSelector('#order-panel .order[data-status="paid"]', { timeout: 30_000 });
-    await healthy(school, 'education-4-paid');
+    await healthy(school, 'education-5-paid');
   });
 });
