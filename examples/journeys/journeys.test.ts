@@ -185,6 +185,10 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
   it('shop: the offer follows variant, quantity, shipping and discount; approved, confirmed and paid once despite a failing bank', async () => {
     const shop = await visit('/shop/', 'zh-CN');
     const { page } = shop;
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
     expect(await offerText(page, '#offer', '4999.00')).to.include(await quotedPayment('demo-shop', 'retail', '4999.00', 'CNY', 'zh-CN'));
     await healthy(shop, 'shop-1-product');
 
@@ -207,7 +211,12 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
 
     // The bank fails the first disbursement call: the partner server's retry must pay once.
     await admin('faults', { route: 'createDisbursement', times: 1, status: 503 });
+    // The checkout page was watched from its first request: the widget came, the checkout did not.
+    expect(scripts).to.include('/vendor/fenqi-widget/fenqi-widget.js');
+    expect(scripts.filter((path) => path.includes('fenqi-checkout')), 'a page that only shows offers loads no checkout code').to.deep.equal([]);
     await page.locator('#pay').click();
+    await page.waitForSelector('fenqi-checkout', { state: 'attached' });
+    expect(scripts.filter((path) => /\/fenqi-checkout-[\w-]+\.js$/.test(path)), 'the checkout chunk, once the shopper applies').to.have.length(1);
     expect(await apply(page, typed('approve'))).to.equal('approved');
     await healthy(shop, 'shop-4-approved');
     await page.locator('fenqi-checkout [part~="primary"]').click(); // Done

@@ -73,17 +73,9 @@ describe('<fenqi-checkout>', () => {
     expectCleanText(checkout);
   });
 
-  it('walks an approval through on the keyboard alone, announces it, and fires fenqi-approved with the plan', async () => {
+  /** The shopper's keys: Tab until focus is where they want, then a key. */
+  async function keyboardOf(checkout: FenqiCheckout) {
     const { sendKeys } = await import('@web/test-runner-commands');
-    const bank = setupBank();
-    const approved = events<FenqiApprovedDetail>(document, 'fenqi-approved');
-    const opener = await fixture<HTMLButtonElement>('<button>Pay in instalments</button>');
-    opener.focus();
-    const { checkout, session } = await openCheckout(bank);
-    const title = checkout.shadowRoot!.querySelector('.step__title');
-    expect(deepActiveElement(), 'focus on the step heading').to.equal(title);
-
-    // Plan: Tab to the plans, arrow to the next plan, Tab to the schedule, then to Continue.
     const press = async (key: string, times = 1) => {
       for (let i = 0; i < times; i++) await sendKeys({ press: key });
       await checkout.updateComplete;
@@ -92,36 +84,66 @@ describe('<fenqi-checkout>', () => {
       for (let i = 0; i < limit && !matches(deepActiveElement()); i++) await press('Tab');
       expect(matches(deepActiveElement()), `focus reached ${deepActiveElement()?.outerHTML.slice(0, 60)}`).to.equal(true);
     };
-    await tabTo((element) => element instanceof HTMLInputElement && element.type === 'radio');
-    await press('ArrowDown');
-    const chosen = (deepActiveElement() as HTMLInputElement).value;
-    await tabTo((element) => element?.getAttribute('part') === 'primary');
-    await press('Enter');
-    await reach(checkout, 'details');
+    const typeText = async (text: string) => {
+      await sendKeys({ type: text });
+      await checkout.updateComplete;
+    };
+    /** Tab to the step's main button and press Enter. */
+    const primaryKey = async () => {
+      await tabTo((element) => element?.getAttribute('part') === 'primary');
+      await press('Enter');
+    };
+    return { press, tabTo, typeText, primaryKey };
+  }
 
-    const typed = { ...valuesOf('approve') };
+  /** From the plan step to the bank's answer with the keyboard alone; resolves with the plan chosen (the second one). */
+  async function applyByKeyboard(checkout: FenqiCheckout, values: ReturnType<typeof valuesOf>): Promise<string> {
+    const keys = await keyboardOf(checkout);
+    // Plan: Tab to the plans, arrow to the next plan, Tab on to Continue.
+    await keys.tabTo((element) => element instanceof HTMLInputElement && element.type === 'radio');
+    await keys.press('ArrowDown');
+    const chosen = (deepActiveElement() as HTMLInputElement).value;
+    await keys.primaryKey();
+    await reach(checkout, 'details');
     for (const field of ['name', 'dateOfBirth', 'email', 'mobile', 'nationalId', 'monthlyIncome', 'employment', 'housing', 'existingMonthlyDebt'] as const) {
-      await tabTo((element) => element?.getAttribute('name') === field);
+      await keys.tabTo((element) => element?.getAttribute('name') === field);
       if (field === 'employment' || field === 'housing') {
         // A closed <select> takes the first letters of an option: "E"mployed, "O"wn outright.
-        await sendKeys({ type: field === 'employment' ? 'Employed' : 'Own' });
+        await keys.typeText(field === 'employment' ? 'Employed' : 'Own');
       } else if (field === 'dateOfBirth') {
-        const [year, month, day] = typed.dateOfBirth.split('-');
-        await sendKeys({ type: `${month}${day}${year}` });
+        const [year, month, day] = values.dateOfBirth.split('-');
+        await keys.typeText(`${month}${day}${year}`);
       } else {
-        await sendKeys({ type: typed[field] });
+        await keys.typeText(values[field]);
       }
-      await checkout.updateComplete;
     }
-    await press('Enter'); // submits the details form from its last field
+    await keys.press('Enter'); // submits the details form from its last field
     await reach(checkout, 'consent');
-    await tabTo((element) => element?.getAttribute('name') === 'creditCheck');
-    await press('Space');
-    await press('Tab');
-    await press('Space');
-    await tabTo((element) => element?.getAttribute('part') === 'primary');
-    await press('Enter');
-    await reach(checkout, 'approved');
+    await keys.tabTo((element) => element?.getAttribute('name') === 'creditCheck');
+    await keys.press('Space');
+    await keys.press('Tab');
+    await keys.press('Space');
+    await keys.primaryKey();
+    await reach(checkout, ['approved', 'declined', 'review', 'counter-offer']);
+    return chosen;
+  }
+
+  /** A focused button that opened the checkout, as on a partner's page. */
+  async function opener(): Promise<HTMLButtonElement> {
+    const button = await fixture<HTMLButtonElement>('<button>Pay in instalments</button>');
+    button.focus();
+    return button;
+  }
+
+  it('walks an approval through on the keyboard alone, announces it, and fires fenqi-approved with the plan', async () => {
+    const bank = setupBank();
+    const approved = events<FenqiApprovedDetail>(document, 'fenqi-approved');
+    const button = await opener();
+    const { checkout, session } = await openCheckout(bank);
+    const title = checkout.shadowRoot!.querySelector('.step__title');
+    expect(deepActiveElement(), 'focus on the step heading').to.equal(title);
+    const chosen = await applyByKeyboard(checkout, valuesOf('approve'));
+    expect(checkout.step).to.equal('approved');
 
     expect(shownText(checkout)).to.include('You are approved');
     expect(checkout.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('You are approved');
@@ -132,10 +154,45 @@ describe('<fenqi-checkout>', () => {
     expect(application.status === 'approved' && application.plan.instalments[0]!.payment.value).to.equal(approved[0]!.payment);
     expectCleanText(checkout);
 
-    await tabTo((element) => element?.getAttribute('part') === 'primary');
-    await press('Enter');
+    await (await keyboardOf(checkout)).primaryKey();
     expect(checkout.step).to.equal('closed');
-    expect(deepActiveElement(), 'focus back on the opener').to.equal(opener);
+    expect(deepActiveElement(), 'focus back on the opener').to.equal(button);
+  });
+
+  it('reaches and leaves a decline, a review and a counter-offer on the keyboard alone, each announced', async () => {
+    const bank = setupBank();
+    const announced = (checkout: FenqiCheckout) => checkout.shadowRoot!.querySelector('[role="status"]')?.textContent;
+
+    // Declined: "Pay another way" closes and gives focus back to the page.
+    let button = await opener();
+    let { checkout } = await openCheckout(bank);
+    await applyByKeyboard(checkout, { ...valuesOf('approve'), email: 'wang.fang+decline-affordability@example.com' });
+    expect(checkout.step).to.equal('declined');
+    expect(announced(checkout)).to.equal('We cannot offer instalments this time');
+    await (await keyboardOf(checkout)).primaryKey();
+    expect(checkout.step).to.equal('closed');
+    expect(deepActiveElement()).to.equal(button);
+    cleanup();
+
+    // Review: the decision arrives while the shopper waits, and is announced.
+    button = await opener();
+    ({ checkout } = await openCheckout(bank));
+    await applyByKeyboard(checkout, valuesOf('review-approve'));
+    expect(checkout.step).to.equal('review');
+    bank.clock.advance({ minutes: PERSONA_REVIEW_MINUTES });
+    await reach(checkout, 'approved');
+    expect(announced(checkout)).to.equal('You are approved');
+    await (await keyboardOf(checkout)).primaryKey();
+    expect(deepActiveElement()).to.equal(button);
+    cleanup();
+
+    // Counter-offer: accepted with Enter on its main button.
+    ({ checkout } = await openCheckout(bank));
+    await applyByKeyboard(checkout, valuesOf('thin-file'));
+    expect(checkout.step).to.equal('counter-offer');
+    await (await keyboardOf(checkout)).primaryKey();
+    await reach(checkout, 'approved');
+    expect(announced(checkout)).to.equal('You are approved');
   });
 
   it('checks every field on leaving it and on Continue, in words, and moves focus to the first to fix', async () => {
