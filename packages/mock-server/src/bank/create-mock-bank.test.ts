@@ -4,7 +4,7 @@ import { AuthenticationError, createClient, IdempotencyError, isApiError, offers
 import { createServerClient } from '@fenqi/sdk/server';
 import { createMockBank } from './create-mock-bank.js';
 import { PROBLEM_BASE } from '../http/problem-response.js';
-import { bankWithClients, PUBLISHABLE_KEY, raw, rejection, SECRET_KEY } from '../test-support/bank-clients.js';
+import { bankWithClients, CONSENT, GOOD_APPLICANT, PUBLISHABLE_KEY, raw, rejection, SECRET_KEY } from '../test-support/bank-clients.js';
 
 const QUOTE = { merchant: 'shop-1', scenario: 'retail', amount: { value: '4999.00', currency: 'CNY' } } as const;
 const json = { 'content-type': 'application/json' };
@@ -127,6 +127,41 @@ describe('createMockBank: the contract over HTTP semantics', () => {
       expect(await status('sk_live_1234567890')).to.equal(401);
       expect(await status(PUBLISHABLE_KEY)).to.equal(403);
       expect(await status(SECRET_KEY)).to.equal(404);
+    });
+
+    it('a disbursement: 400 without an Idempotency-Key, 403 for a publishable key with or without one, before the loan is looked up', async () => {
+      const bank = createMockBank();
+      const disburse = (key: string, idempotencyKey?: string) =>
+        raw(bank, 'POST', '/v1/disbursements', { key, headers: { ...json, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) }, body: JSON.stringify({ loanId: 'loan_00000001', amount: { value: '4999.00', currency: 'CNY' } }) });
+      const outcome = async (response: Response) => {
+        const problem = await problemOf(response);
+        return [response.status, problem.status, problem.type];
+      };
+      expect(await outcome(await disburse(SECRET_KEY))).to.deep.equal([400, 400, `${PROBLEM_BASE}idempotency-key-missing`]);
+      expect(await outcome(await disburse(PUBLISHABLE_KEY))).to.deep.equal([403, 403, `${PROBLEM_BASE}secret-key-required`]);
+      expect(await outcome(await disburse(PUBLISHABLE_KEY, 'disburse-order-1'))).to.deep.equal([403, 403, `${PROBLEM_BASE}secret-key-required`]);
+      // With the key the same request gets past both checks, to the unknown loan.
+      expect(await outcome(await disburse(SECRET_KEY, 'disburse-order-1'))).to.deep.equal([404, 404, `${PROBLEM_BASE}not-found`]);
+      expect(bank.state.disbursements.size).to.equal(0);
+    });
+
+    it('an application with a client secret no session has: 403 invalid-client-secret at #/clientSecret, nothing created', async () => {
+      const bank = createMockBank();
+      const created = await raw(bank, 'POST', '/v1/checkout-sessions', { headers: { ...json, 'idempotency-key': 'session-1' }, body: JSON.stringify({ amount: { value: '4999.00', currency: 'CNY' }, orderId: 'order-1', scenario: 'retail', merchant: 'shop-1' }) });
+      const { id, clientSecret } = (await created.json()) as { id: string; clientSecret: string };
+      const apply = (secret: string, idempotencyKey: string) =>
+        raw(bank, 'POST', '/v1/applications', { key: PUBLISHABLE_KEY, headers: { ...json, 'idempotency-key': idempotencyKey }, body: JSON.stringify({ clientSecret: secret, planId: 'plan_retailCNY12m', applicant: GOOD_APPLICANT, consent: CONSENT }) });
+      // Well formed, and naming the real session: only the secret part is wrong.
+      const forged = `${id}_secret_${'x'.repeat(24)}`;
+      expect(forged).to.not.equal(clientSecret);
+      const refused = await apply(forged, 'apply-1');
+      expect(refused.status).to.equal(403);
+      const problem = await problemOf(refused);
+      expect([problem.status, problem.type]).to.deep.equal([403, `${PROBLEM_BASE}invalid-client-secret`]);
+      expect(problem.errors).to.deep.equal([{ pointer: '#/clientSecret', detail: 'Unknown client secret.' }]);
+      expect(bank.state.applications.size).to.equal(0);
+      // The same body with the session's own secret is accepted.
+      expect((await apply(clientSecret, 'apply-2')).status).to.equal(201);
     });
 
     it('accepts only the configured keys when keys are configured', async () => {

@@ -28,6 +28,14 @@ describe('startMockWorker (a service worker in the page, Chromium only)', functi
     expect(response.headers.get('content-type')).to.equal('application/problem+json');
   });
 
+  it("lets the page's own requests through untouched: the site keeps working around the mock", async () => {
+    // Not an asset path (msw lets those through whatever the setting): with 'error' msw answers 500.
+    const response = await fetch(`/no-such-page-${Date.now()}`);
+    expect(response.status).to.equal(404);
+    expect(response.headers.get('fenqi-mock-version')).to.equal(null);
+    expect(mock!.bank.requests.filter((entry) => entry.path.startsWith('/no-such-page'))).to.deep.equal([]);
+  });
+
   it('fails loudly when the worker script is missing', async () => {
     let error: unknown;
     try {

@@ -38,9 +38,10 @@ export interface MockWorker {
 
 /**
  * Runs the mock bank in the page as a service worker, for static sites and browser tests. Resolves
- * once the worker controls the page, so no request can slip past it; a request to the bank's origin
- * that no handler answers becomes a 501 problem, and msw is told to fail loudly on anything else
- * unhandled there. Browsers only allow service workers on https or localhost.
+ * once the worker controls the page, so no request to the bank can slip past it. The bank answers
+ * every path of its origin, an unknown route with a 501 problem; every other request of the page
+ * (its own scripts and API, third parties) goes to the network untouched and unannounced, since the
+ * site around the mock must keep working. Browsers only allow service workers on https or localhost.
  *
  * @example
  * ```ts
@@ -70,6 +71,8 @@ export async function startMockWorker(options: MockWorkerOptions = {}): Promise<
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     await Promise.race([
+      // 'bypass', not 'error': nothing at the bank's origin is ever unhandled (unknown routes get the
+      // bank's 501), so 'error' would only turn the page's own requests, a partner's /api, into 500s.
       worker.start({ serviceWorker: { url: workerUrl }, quiet: !options.verbose, onUnhandledFrame: 'bypass' }),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer in ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);

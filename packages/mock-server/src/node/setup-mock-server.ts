@@ -1,3 +1,4 @@
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { SetupServer } from 'msw/node';
 import { createMockBank } from '../bank/create-mock-bank.js';
@@ -18,7 +19,12 @@ export interface MockServer {
   readonly bank: MockBank;
   /** The msw server, for `server.use(...)` overrides in one test. */
   readonly server: SetupServer;
-  /** Starts intercepting. A request to anything but the bank fails the test loudly. */
+  /**
+   * Starts intercepting `fetch` and `node:http`/`https`. A request to anything but the bank fails the
+   * test loudly: the call rejects as a network failure and the console names the request. (msw cannot
+   * see a named ESM import such as `import { request } from 'node:https'`, mswjs/msw#2049.) To let one
+   * host through in a test, add `server.use(http.all('http://127.0.0.1:*', () => passthrough()))`.
+   */
   listen(): void;
   /** The bank forgets everything and per-test msw overrides are dropped. */
   reset(): void;
@@ -41,7 +47,14 @@ export interface MockServer {
  */
 export function setupMockServer(options: MockBankOptions = {}): MockServer {
   const bank = createMockBank(options);
-  const server = setupServer(...bank.handlers);
+  // msw's 'error' strategy alone lets "common assets" (any path ending in .json, .js, .txt, .png…)
+  // out to the network unannounced; in a Node test nothing is an asset, so this handler, last,
+  // answers every other HTTP request with a network error. WebSockets still meet 'error'.
+  const elsewhere = http.all('*', ({ request }) => {
+    console.error(`fenqi-mock-server: ${request.method} ${request.url} is not a request to the mock bank (${bank.baseUrl}); setupMockServer lets no request out to the network.`);
+    return HttpResponse.error();
+  });
+  const server = setupServer(...bank.handlers, elsewhere);
   return {
     bank,
     server,
