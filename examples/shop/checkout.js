@@ -27,7 +27,9 @@ cart.items = cart.items.filter((item) => productOf(item).variant);
 
 const lines = h('ul', { class: 'order', id: 'lines' });
 const totals = h('dl', { class: 'totals', id: 'totals' });
-const offer = h('fenqi-offer', { id: 'offer', 'when-unavailable': 'message' });
+// The card layout reserves its whole size before the rate card arrives; a one-line text offer
+// would wrap in this narrow column once its words are known, and move the button below.
+const offer = h('fenqi-offer', { id: 'offer', layout: 'card', 'when-unavailable': 'message' });
 const code = h('input', { id: 'discount-code', type: 'text', autocomplete: 'off', value: cart.discountCode ?? '' });
 const codeMessage = h('p', { id: 'discount-message', class: 'message', role: 'status' });
 const pay = h('button', { type: 'button', class: 'button', id: 'pay' }, '分期付款');

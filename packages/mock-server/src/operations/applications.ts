@@ -55,7 +55,7 @@ export function createApplication(context: OperationContext, call: OperationCall
     history,
   );
 
-  const base = { id: context.ids.next('app'), object: 'application' as const, sessionId: session.session.id, createdAt: context.clock.iso() };
+  const base = { id: context.ids.next('app'), object: 'application' as const, sessionId: session.session.id, planId: plan.id, createdAt: context.clock.iso() };
   const record: ApplicationRecord = {
     application: { ...base, status: 'review' },
     sessionId: session.session.id,
@@ -71,8 +71,8 @@ export function createApplication(context: OperationContext, call: OperationCall
 
 /** Turns a decision into the application the shopper sees, now or (review) later. */
 function decide(context: OperationContext, record: ApplicationRecord, session: SessionRecord, plan: RatePlan, decision: Decision): void {
-  const { id, object, sessionId, createdAt } = record.application;
-  const base = { id, object, sessionId, createdAt };
+  const { id, object, sessionId, planId, createdAt } = record.application;
+  const base = { id, object, sessionId, planId, createdAt };
   const expiresAt = new Date(context.clock.now() + DECISION_TTL_MS).toISOString();
   const quoted = (pricedPlan: RatePlan, amount: Money) => {
     const offer = context.quotedPlan(session.rateCard, pricedPlan, amount);

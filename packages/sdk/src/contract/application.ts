@@ -98,6 +98,8 @@ const applicationBase = {
   id: prefixedId('app'),
   object: z.literal('application'),
   sessionId: prefixedId('cs'),
+  /** The plan the shopper applied for (an approval or counter-offer carries the priced plan too). */
+  planId: prefixedId('plan'),
   createdAt: Timestamp,
 };
 

@@ -31,7 +31,7 @@ const plan = {
   upfrontFee: { value: '0.00', currency: 'CNY' },
   annualRate: { market: 'CN', basis: 'nominal', percent: '6.00' },
 };
-const base = { id: 'app_0000001', object: 'application', sessionId: 'cs_0000001', createdAt: '2026-12-03T10:00:00Z' };
+const base = { id: 'app_0000001', object: 'application', sessionId: 'cs_0000001', planId: 'plan_0000001', createdAt: '2026-12-03T10:00:00Z' };
 
 // The money and instalment schemas take a shortcut for plainly valid input; these plain zod
 // schemas are the behaviour they keep.

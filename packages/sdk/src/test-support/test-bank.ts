@@ -95,6 +95,7 @@ export function createTestBank(): TestBank {
         id: `app_${String(applications.size + 1).padStart(8, '0')}`,
         object: 'application',
         sessionId: 'cs_00000001',
+        planId: 'plan_12m0000',
         createdAt: now,
         status: 'declined',
         reasons: [{ code: 'affordability', message: 'The repayments would be too high for the stated income.' }],
@@ -133,7 +134,7 @@ export function createTestBank(): TestBank {
       if (request.headers.get('fenqi-client-secret') !== 'cs_abc123_secret_xyz789') {
         return HttpResponse.json({ type: 'https://fenqi.test/problems/forbidden', title: 'This client secret does not own the application', status: 403 }, { status: 403 });
       }
-      return HttpResponse.json({ id: params['id'], object: 'application', sessionId: 'cs_00000001', createdAt: now, status: 'review', futureField: 'ignored' });
+      return HttpResponse.json({ id: params['id'], object: 'application', sessionId: 'cs_00000001', planId: 'plan_12m0000', createdAt: now, status: 'review', futureField: 'ignored' });
     }),
     http.post(`${BASE_URL}/v1/checkout-sessions`, async ({ request }) => {
       const body = (await request.json()) as Record<string, unknown>;

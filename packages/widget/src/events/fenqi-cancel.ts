@@ -12,6 +12,8 @@ export interface FenqiCancelDetail {
   /** The step on screen when the shopper left. */
   readonly step: string;
   readonly applicationId?: string;
+  /** The plan applied for, once there is an application. */
+  readonly planId?: string;
 }
 
 /**

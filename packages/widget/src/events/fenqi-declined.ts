@@ -10,6 +10,8 @@
 export interface FenqiDeclinedDetail {
   readonly applicationId: string;
   readonly sessionId: string;
+  /** The plan the shopper applied for. */
+  readonly planId: string;
   readonly reasons: readonly string[];
 }
 

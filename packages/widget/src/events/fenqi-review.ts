@@ -11,6 +11,8 @@
 export interface FenqiReviewDetail {
   readonly applicationId: string;
   readonly sessionId: string;
+  /** The plan the shopper applied for. */
+  readonly planId: string;
   /** When the bank expects to decide (ISO 8601), if it says. */
   readonly decisionExpectedAt?: string;
 }

@@ -72,9 +72,9 @@ const RECOVERY_ATTEMPTS = 5;
  * @event fenqi-open - The dialog opened.
  * @event fenqi-close - The dialog closed.
  * @event fenqi-approved - Approved; detail `{ applicationId, sessionId, planId, termMonths, amount, currency, payment, annualRate, expiresAt, counterOffer }`. Confirm the order on your server.
- * @event fenqi-declined - Declined; detail `{ applicationId, sessionId, reasons }` (stable codes).
- * @event fenqi-review - In review; detail `{ applicationId, sessionId, decisionExpectedAt? }`.
- * @event fenqi-cancel - The shopper left without an approval; detail `{ reason, step, applicationId? }`.
+ * @event fenqi-declined - Declined; detail `{ applicationId, sessionId, planId, reasons }` (stable codes).
+ * @event fenqi-review - In review; detail `{ applicationId, sessionId, planId, decisionExpectedAt? }`.
+ * @event fenqi-cancel - The shopper left without an approval; detail `{ reason, step, applicationId?, planId? }`.
  * @event fenqi-error - The session is over or unknown, or the bank could not be reached; detail `{ reason, code?, message }`.
  *
  * @example
@@ -333,13 +333,12 @@ export default class FenqiCheckout extends FenqiElement {
       return;
     }
     this.emitted = once;
-    const base = { applicationId: application.id, sessionId: application.sessionId };
+    const base = { applicationId: application.id, sessionId: application.sessionId, planId: application.planId };
     switch (application.status) {
       case 'approved': {
         const plan = application.plan;
         this.emit('fenqi-approved', {
           ...base,
-          planId: plan.planId,
           termMonths: plan.termMonths,
           amount: plan.totals.principal.value,
           currency: plan.totals.principal.currency,
@@ -399,7 +398,7 @@ export default class FenqiCheckout extends FenqiElement {
     this.loadSequence++; // a load still on its way lands nowhere
     this.step = 'closed';
     if (!ANSWERED.includes(step)) {
-      this.emit('fenqi-cancel', { reason: 'closed', step, ...(this.application ? { applicationId: this.application.id } : {}) });
+      this.emit('fenqi-cancel', { reason: 'closed', step, ...(this.application ? { applicationId: this.application.id, planId: this.application.planId } : {}) });
     }
     if (this.application?.status === 'review') this.schedulePoll();
     this.opener?.focus();
@@ -598,8 +597,8 @@ export default class FenqiCheckout extends FenqiElement {
   }
 
   private handleDeclineOffer(): void {
-    const applicationId = this.application?.id;
-    this.emit('fenqi-cancel', { reason: 'counter-offer-declined', step: this.step, ...(applicationId ? { applicationId } : {}) });
+    const application = this.application;
+    this.emit('fenqi-cancel', { reason: 'counter-offer-declined', step: this.step, ...(application ? { applicationId: application.id, planId: application.planId } : {}) });
     // Closing now is not a second cancellation.
     this.step = 'declined';
     this.close();

@@ -266,6 +266,8 @@ describe('<fenqi-checkout>', () => {
         const step = { approve: 'approved', decline: 'declined', review: 'review', counter_offer: 'counter-offer' }[each.decision];
         expect(checkout.step, shownText(checkout)).to.equal(step);
         expectCleanText(checkout);
+        const planId = [...bank.state.applications.values()][0]!.application.planId; // the plan the checkout applied for
+        for (const detail of [...declined, ...review, ...approved]) expect(detail.planId, 'every decision event names the plan').to.equal(planId);
         if (each.decision === 'decline') {
           expect(declined.map((detail) => detail.reasons)).to.deep.equal([each.reasons]);
           expect(shownText(checkout)).to.include('We cannot offer instalments this time');
@@ -317,7 +319,8 @@ describe('<fenqi-checkout>', () => {
     await second.checkout.updateComplete;
     expect(second.checkout.step).to.equal('closed');
     expect(cancelled).to.have.length(1);
-    expect(cancelled[0]).to.include({ reason: 'counter-offer-declined', step: 'counter-offer' });
+    expect(cancelled[0]).to.include({ reason: 'counter-offer-declined', step: 'counter-offer', applicationId: [...bank.state.applications.values()][1]!.application.id });
+    expect(cancelled[0]!.planId).to.match(/^plan_/);
   });
 
   it('creates one application however often Apply is clicked while a slow bank answers', async () => {
