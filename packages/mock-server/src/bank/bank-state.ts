@@ -1,4 +1,4 @@
-import type { Application, CheckoutSession, ConfirmedOrder, Disbursement, Loan, RateCard, RatePlan, WireMoney } from '@fenqi/sdk';
+import type { Application, ApplicationCreate, CheckoutSession, ConfirmedOrder, Disbursement, Loan, RateCard, RatePlan, WireMoney } from '@fenqi/sdk';
 
 /**
  * A checkout session and what only the bank knows about it.
@@ -27,6 +27,8 @@ export interface ApplicationRecord {
   application: Application;
   readonly sessionId: string;
   readonly identity: string;
+  /** What the shopper agreed to, with the versions of the terms and privacy notice. */
+  readonly consent: ApplicationCreate['consent'];
   readonly fingerprint?: string;
   readonly at: number;
   /** The plan as approved (with the tier's rate add-on), when approved or counter-offered. */

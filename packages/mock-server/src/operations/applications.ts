@@ -60,6 +60,7 @@ export function createApplication(context: OperationContext, call: OperationCall
     application: { ...base, status: 'review' },
     sessionId: session.session.id,
     identity: identityOf(request.applicant),
+    consent: request.consent,
     ...(request.device ? { fingerprint: request.device.fingerprint } : {}),
     at: context.clock.now(),
   };

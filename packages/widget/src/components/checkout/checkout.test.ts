@@ -252,6 +252,9 @@ describe('<fenqi-checkout>', () => {
     await reach(checkout, 'approved');
     const application = [...bank.state.applications.values()][0]!;
     expect(application.application.status).to.equal('approved');
+    // The bank records what was agreed to, and the device signals gathered once consent was given.
+    expect(application.consent).to.deep.include({ creditCheck: true, termsVersion: checkout.termsVersion, privacyVersion: checkout.privacyVersion });
+    expect(application.fingerprint).to.match(/\S{8,}/);
   });
 
   describe('every persona reaches its decision in the checkout', () => {
