@@ -17,13 +17,14 @@ const MUST_NOT_APPEAR = ['createServerClient', 'setupWorker', 'Lit is in dev mod
 // Only in the checkout chunk, so a page that shows offers never downloads the application flow.
 const CHECKOUT_ONLY = ['fenqi-checkout:', 'Apply to pay in instalments', 'fenqi-approved'];
 
-async function read(name: RegExp): Promise<{ text: string; kb: number } | undefined> {
+async function read(name: RegExp): Promise<{ text: string; kb: number }> {
   const { existsSync, readdirSync, readFileSync } = await import('node:fs');
   const { gzipSync } = await import('node:zlib');
   const dir = new URL('../../cdn/', import.meta.url);
-  if (!existsSync(dir)) return undefined; // not built: `npm run build` first (npm test does)
+  // npm test builds before it tests; a missing bundle is a failure, never a skipped budget.
+  if (!existsSync(dir)) throw new Error('packages/widget/cdn/ is missing: run `npm run build` first.');
   const file = readdirSync(dir).find((candidate) => name.test(candidate));
-  if (!file) return undefined;
+  if (!file) throw new Error(`No file in packages/widget/cdn/ matches ${name}: run \`npm run build\`.`);
   const code = readFileSync(new URL(file, dir));
   return { text: code.toString('utf8'), kb: gzipSync(code, { level: 9 }).length / 1024 };
 }
@@ -35,14 +36,12 @@ describe('CDN bundle size', () => {
 
   it(`cdn/fenqi-widget.js stays under ${CEILING_KB} KB gzip and carries nothing it should not`, async function () {
     const entry = await read(/^fenqi-widget\.js$/);
-    if (!entry) return this.skip();
     expect(entry.kb, `${entry.kb.toFixed(1)} KB gzip`).to.be.at.most(CEILING_KB);
     for (const name of [...MUST_NOT_APPEAR, ...CHECKOUT_ONLY]) expect(entry.text, name).not.to.include(name);
   });
 
   it(`the checkout chunk stays under ${CHECKOUT_CEILING_KB} KB gzip and is the one that has the checkout`, async function () {
     const chunk = await read(/^fenqi-checkout-[\w-]+\.js$/);
-    if (!chunk) return this.skip();
     expect(chunk.kb, `${chunk.kb.toFixed(1)} KB gzip`).to.be.at.most(CHECKOUT_CEILING_KB);
     for (const name of CHECKOUT_ONLY) expect(chunk.text, name).to.include(name);
     for (const name of MUST_NOT_APPEAR) expect(chunk.text, name).not.to.include(name);

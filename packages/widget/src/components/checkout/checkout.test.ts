@@ -233,6 +233,35 @@ describe('<fenqi-checkout>', () => {
     expectCleanText(checkout);
   });
 
+  it('checks every field in Chinese on a zh-CN page, with no English left', async () => {
+    const bank = setupBank();
+    const { checkout } = await openCheckout(bank, { locale: 'zh-CN' });
+    await primary(checkout);
+    await reach(checkout, 'details');
+    await primary(checkout); // every field missing
+    const fields = ['name', 'dateOfBirth', 'email', 'mobile', 'nationalId', 'monthlyIncome', 'employment', 'housing', 'existingMonthlyDebt'] as const;
+    const chineseOnly = (text: string | undefined, what: string) => {
+      expect(text, what).to.match(/[\u4e00-\u9fff]/);
+      // Examples of what to type (name@example.com) and currency codes are not words to translate.
+      expect(text?.replace(/[\w.]+@[\w.]+/g, '').replace(/\b[A-Z]{3}\b/g, ''), what).not.to.match(/[A-Za-z]{3,}/);
+    };
+    for (const field of fields) chineseOnly(fieldError(checkout, field), `${field} missing`);
+    chineseOnly(checkout.shadowRoot!.querySelector('.checkout__notice[role="alert"]')?.textContent ?? undefined, 'summary');
+    const wrong: [Partial<ReturnType<typeof valuesOf>>, (typeof fields)[number]][] = [
+      [{ email: 'li.hua@' }, 'email'],
+      [{ dateOfBirth: '2010-03-07' }, 'dateOfBirth'],
+      [{ nationalId: '110105199001011230' }, 'nationalId'],
+      [{ mobile: '+12025550143' }, 'mobile'],
+      [{ monthlyIncome: '15,38' }, 'monthlyIncome'],
+      [{ existingMonthlyDebt: '-5' }, 'existingMonthlyDebt'],
+    ];
+    for (const [values, field] of wrong) {
+      await fill(checkout, values);
+      chineseOnly(fieldError(checkout, field), `${field}: ${JSON.stringify(values)}`);
+    }
+    expect(await axeViolations(checkout)).to.deep.equal([]);
+  });
+
   it('asks for both consents before it applies, and sends nothing until then', async () => {
     const bank = setupBank();
     const { checkout } = await openCheckout(bank);
@@ -269,6 +298,7 @@ describe('<fenqi-checkout>', () => {
         const step = { approve: 'approved', decline: 'declined', review: 'review', counter_offer: 'counter-offer' }[each.decision];
         expect(checkout.step, shownText(checkout)).to.equal(step);
         expectCleanText(checkout);
+        if (each.decision !== 'approve') expect(await axeViolations(checkout), step).to.deep.equal([]);
         const planId = [...bank.state.applications.values()][0]!.application.planId; // the plan the checkout applied for
         for (const detail of [...declined, ...review, ...approved]) expect(detail.planId, 'every decision event names the plan').to.equal(planId);
         if (each.decision === 'decline') {
@@ -403,6 +433,7 @@ describe('<fenqi-checkout>', () => {
     await reach(checkout, 'expired');
     expect(shownText(checkout)).to.include('This checkout has expired');
     expect(errors.at(-1)).to.include({ reason: 'session-expired' });
+    expect(await axeViolations(checkout), 'expired').to.deep.equal([]);
 
     const wrong = await fixture<FenqiCheckout>('<fenqi-checkout client-secret="cs_99999999_secret_nope1234" locale="en-US"></fenqi-checkout>');
     await wrong.open();
