@@ -13,6 +13,13 @@ export default css`
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
+    /* The <fenqi-plans> and <fenqi-schedule> inside resolve their own colours from these tokens:
+       hand them this element's, so a dark offer (theme="dark", or the system's) has dark insides. */
+    --fenqi-color-text: var(--_text);
+    --fenqi-color-muted: var(--_muted);
+    --fenqi-color-accent: var(--_accent);
+    --fenqi-color-surface: var(--_surface);
+    --fenqi-color-border: var(--_border);
   }
 
   .dialog::backdrop {

@@ -468,6 +468,65 @@ describe('<fenqi-offer>', () => {
       expect(offer.shadowRoot!.activeElement).to.equal(trigger);
     });
 
+    it('keeps the dialog and everything in it in one theme: theme="dark" on a light system, and the system\'s dark mode', async () => {
+      const { emulateMedia } = await import('@web/test-runner-commands');
+      setupBank();
+      /** The text colour of the schedule's cells and the plan labels, and the dialog's own. */
+      const colours = async (offer: FenqiOffer) => {
+        offer.show();
+        await offer.updateComplete;
+        const plans = offer.shadowRoot!.querySelector('fenqi-plans')!;
+        const schedule = offer.shadowRoot!.querySelector('fenqi-schedule')!;
+        await Promise.all([plans.updateComplete, schedule.updateComplete]);
+        const colour = (element: Element | null | undefined) => getComputedStyle(element!).color;
+        const seen = {
+          dialog: colour(offer.shadowRoot!.querySelector('dialog')),
+          schedule: colour(schedule.shadowRoot!.querySelector('td')),
+          plans: colour(plans.shadowRoot!.querySelector('label')),
+          axe: await axeViolations(offer),
+        };
+        offer.close();
+        return seen;
+      };
+      // A dark offer sits on a dark page.
+      const onDarkPage = async (attributes: string) => {
+        const page = await fixture<HTMLDivElement>(`<div style="background: #0d1117; color: #e6edf3; padding: 1em"><fenqi-offer amount="4999.00" currency="CNY" ${attributes}></fenqi-offer></div>`);
+        return settled(page.querySelector('fenqi-offer')!);
+      };
+      const dark = await onDarkPage('theme="dark"');
+      const forced = await colours(dark);
+      expect(forced.dialog).to.equal('rgb(230, 237, 243)');
+      expect(forced).to.deep.equal({ dialog: forced.dialog, schedule: forced.dialog, plans: forced.dialog, axe: [] });
+      try {
+        await emulateMedia({ colorScheme: 'dark' });
+        const system = await colours(await onDarkPage(''));
+        expect(system).to.deep.equal(forced);
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    });
+
+    it('opens without motion when the shopper asks for reduced motion', async () => {
+      const { emulateMedia } = await import('@web/test-runner-commands');
+      setupBank();
+      const offer = await settled(await fixture<FenqiOffer>('<fenqi-offer amount="4999.00" currency="CNY"></fenqi-offer>'));
+      const animated = async () => {
+        offer.show();
+        await offer.updateComplete;
+        const count = offer.shadowRoot!.querySelector('dialog')!.getAnimations({ subtree: true }).length;
+        offer.close();
+        await offer.updateComplete;
+        return count;
+      };
+      expect(await animated(), 'the usual fade-in').to.be.greaterThan(0);
+      try {
+        await emulateMedia({ reducedMotion: 'reduce' });
+        expect(await animated()).to.equal(0);
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+
     it('B21: choosing a plan in the dialog reaches listeners on a wrapper and on the document, once each, with the detail', async () => {
       const { sendKeys } = await import('@web/test-runner-commands');
       setupBank();
