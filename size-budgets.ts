@@ -27,9 +27,10 @@ const BROWSER_LEAVES_OUT = {
 export const SIZE_BUDGETS: Readonly<Record<string, SizeBudget>> = {
   // Measured 8.38 KB.
   '@fenqi/core': { code: "export * from '@fenqi/core'", maxKb: 8.8 },
-  // Measured 32.23 KB; ky, @fenqi/core's schedule maths and zod/mini's runtime alone are 23 KB (decision 0007).
-  '@fenqi/sdk': { code: "export * from '@fenqi/sdk'", maxKb: 33.8, goalKb: 20, mustNotContain: BROWSER_LEAVES_OUT },
-  // Measured 29.16 KB. An app that only makes browser calls. Raised by 0.3 KB for the instalment
+  // Measured 33.93 KB; ky, @fenqi/core's schedule maths and zod/mini's runtime alone are 23 KB (decision 0007).
+  // Raised from 33.8 KB for the seven error guards and the error names that survive minification.
+  '@fenqi/sdk': { code: "export * from '@fenqi/sdk'", maxKb: 35.6, goalKb: 20, mustNotContain: BROWSER_LEAVES_OUT },
+  // Measured 30.39 KB. An app that only makes browser calls. Raised by 0.3 KB for the instalment
   // shortcut, which makes a quote's parse three times faster.
   '@fenqi/sdk, createClient only': {
     code: "export { createClient } from '@fenqi/sdk'",
@@ -42,8 +43,8 @@ export const SIZE_BUDGETS: Readonly<Record<string, SizeBudget>> = {
       whsec_: 'webhook verification',
     },
   },
-  // Measured 32.53 KB.
-  '@fenqi/sdk/server': { code: "export * from '@fenqi/sdk/server'", maxKb: 34.1 },
+  // Measured 34.26 KB (raised from 34.1 KB with @fenqi/sdk's error guards and names).
+  '@fenqi/sdk/server': { code: "export * from '@fenqi/sdk/server'", maxKb: 36.0 },
   // Measured 21.83 KB. Build tooling, not shipped to browsers; the budget keeps it honest.
   '@fenqi/sdk/openapi': { code: "export * from '@fenqi/sdk/openapi'", maxKb: 22.9 },
 };

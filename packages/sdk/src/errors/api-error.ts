@@ -1,5 +1,5 @@
 import type { Problem } from '../contract/problem.js';
-import { FenqiError } from './fenqi-error.js';
+import { FenqiError, isNamed } from './fenqi-error.js';
 
 /**
  * The bank answered with an error status and RFC 9457 problem details. Subclasses name the usual
@@ -11,6 +11,7 @@ import { FenqiError } from './fenqi-error.js';
  * ```
  */
 export class ApiError extends FenqiError {
+  override name = 'ApiError';
   /** The HTTP status. */
   readonly status: number;
   /** The problem details the bank sent (or a summary built from the status). */
@@ -31,7 +32,9 @@ export class ApiError extends FenqiError {
  * if (error instanceof AuthenticationError) rotateKey()
  * ```
  */
-export class AuthenticationError extends ApiError {}
+export class AuthenticationError extends ApiError {
+  override name = 'AuthenticationError';
+}
 /**
  * 403: the key may not do this (a publishable key cannot disburse).
  *
@@ -40,7 +43,9 @@ export class AuthenticationError extends ApiError {}
  * if (error instanceof PermissionError) useServer()
  * ```
  */
-export class PermissionError extends ApiError {}
+export class PermissionError extends ApiError {
+  override name = 'PermissionError';
+}
 /**
  * 404: no such resource.
  *
@@ -49,7 +54,9 @@ export class PermissionError extends ApiError {}
  * if (error instanceof NotFoundError) showGone()
  * ```
  */
-export class NotFoundError extends ApiError {}
+export class NotFoundError extends ApiError {
+  override name = 'NotFoundError';
+}
 /**
  * 409: the resource is in a state that does not allow this.
  *
@@ -58,7 +65,9 @@ export class NotFoundError extends ApiError {}
  * if (error instanceof ConflictError) refresh()
  * ```
  */
-export class ConflictError extends ApiError {}
+export class ConflictError extends ApiError {
+  override name = 'ConflictError';
+}
 /**
  * The idempotency key was reused with a different request, or is still in flight.
  *
@@ -67,7 +76,9 @@ export class ConflictError extends ApiError {}
  * if (error instanceof IdempotencyError) newKey()
  * ```
  */
-export class IdempotencyError extends ApiError {}
+export class IdempotencyError extends ApiError {
+  override name = 'IdempotencyError';
+}
 /**
  * 429: too many requests; `retryAfter` is the wait the bank asked for, in seconds.
  *
@@ -77,6 +88,7 @@ export class IdempotencyError extends ApiError {}
  * ```
  */
 export class RateLimitError extends ApiError {
+  override name = 'RateLimitError';
   /** Seconds to wait, from `Retry-After`. */
   readonly retryAfter: number | undefined;
 
@@ -93,7 +105,9 @@ export class RateLimitError extends ApiError {
  * if (error instanceof ServerError) retryLater()
  * ```
  */
-export class ServerError extends ApiError {}
+export class ServerError extends ApiError {
+  override name = 'ServerError';
+}
 
 /**
  * True when the bank answered with an error status.
@@ -104,5 +118,91 @@ export class ServerError extends ApiError {}
  * ```
  */
 export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
+  return error instanceof ApiError || isNamed(error, API_ERRORS);
+}
+
+const API_ERRORS = ['ApiError', 'AuthenticationError', 'PermissionError', 'NotFoundError', 'ConflictError', 'IdempotencyError', 'RateLimitError', 'ServerError'];
+
+/**
+ * True for a 401 from the bank.
+ *
+ * @example
+ * ```ts
+ * if (isAuthenticationError(error)) alertOps('Fenqi key rejected')
+ * ```
+ */
+export function isAuthenticationError(error: unknown): error is AuthenticationError {
+  return error instanceof AuthenticationError || isNamed(error, ['AuthenticationError']);
+}
+
+/**
+ * True for a 403 from the bank.
+ *
+ * @example
+ * ```ts
+ * if (isPermissionError(error)) console.error('This key may not do that:', error.problem.detail)
+ * ```
+ */
+export function isPermissionError(error: unknown): error is PermissionError {
+  return error instanceof PermissionError || isNamed(error, ['PermissionError']);
+}
+
+/**
+ * True for a 404 from the bank.
+ *
+ * @example
+ * ```ts
+ * if (isNotFoundError(error)) return null
+ * ```
+ */
+export function isNotFoundError(error: unknown): error is NotFoundError {
+  return error instanceof NotFoundError || isNamed(error, ['NotFoundError']);
+}
+
+/**
+ * True for a 409 about the resource's state.
+ *
+ * @example
+ * ```ts
+ * if (isConflictError(error)) await reloadOrder()
+ * ```
+ */
+export function isConflictError(error: unknown): error is ConflictError {
+  return error instanceof ConflictError || isNamed(error, ['ConflictError']);
+}
+
+/**
+ * True when the idempotency key was reused with another request or is still in flight.
+ *
+ * @example
+ * ```ts
+ * if (isIdempotencyError(error)) console.error(error.problem.detail)
+ * ```
+ */
+export function isIdempotencyError(error: unknown): error is IdempotencyError {
+  return error instanceof IdempotencyError || isNamed(error, ['IdempotencyError']);
+}
+
+/**
+ * True for a 429; `retryAfter` says how long to wait.
+ *
+ * @example
+ * ```ts
+ * if (isRateLimitError(error)) await sleep((error.retryAfter ?? 1) * 1000)
+ * ```
+ */
+export function isRateLimitError(error: unknown): error is RateLimitError {
+  return error instanceof RateLimitError || isNamed(error, ['RateLimitError']);
+}
+
+/**
+ * True for a 5xx from the bank.
+ *
+ * @example
+ * ```ts
+ * if (isServerError(error)) scheduleRetry()
+ * ```
+ */
+export function isServerError(error: unknown): error is ServerError {
+  return error instanceof ServerError || isNamed(error, ['ServerError']);
 }

@@ -1,4 +1,4 @@
-import { FenqiError } from './fenqi-error.js';
+import { FenqiError, isNamed } from './fenqi-error.js';
 
 /**
  * No response arrived: offline, DNS, a refused connection — or, in a browser, the bank refused
@@ -9,7 +9,9 @@ import { FenqiError } from './fenqi-error.js';
  * if (isNetworkError(error)) showOfflineNotice()
  * ```
  */
-export class NetworkError extends FenqiError {}
+export class NetworkError extends FenqiError {
+  override name = 'NetworkError';
+}
 
 /**
  * True when no response arrived.
@@ -20,5 +22,5 @@ export class NetworkError extends FenqiError {}
  * ```
  */
 export function isNetworkError(error: unknown): error is NetworkError {
-  return error instanceof NetworkError;
+  return error instanceof NetworkError || isNamed(error, ['NetworkError']);
 }

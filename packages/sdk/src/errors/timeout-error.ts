@@ -1,4 +1,4 @@
-import { FenqiError } from './fenqi-error.js';
+import { FenqiError, isNamed } from './fenqi-error.js';
 
 /**
  * The bank did not answer in time: an attempt passed `timeout`, or all attempts together passed
@@ -10,7 +10,9 @@ import { FenqiError } from './fenqi-error.js';
  * if (isTimeoutError(error)) await retryWithSameKey()
  * ```
  */
-export class TimeoutError extends FenqiError {}
+export class TimeoutError extends FenqiError {
+  override name = 'TimeoutError';
+}
 
 /**
  * True when the bank did not answer in time.
@@ -21,5 +23,5 @@ export class TimeoutError extends FenqiError {}
  * ```
  */
 export function isTimeoutError(error: unknown): error is TimeoutError {
-  return error instanceof TimeoutError;
+  return error instanceof TimeoutError || isNamed(error, ['TimeoutError']);
 }

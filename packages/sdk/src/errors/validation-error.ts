@@ -1,4 +1,4 @@
-import { FenqiError } from './fenqi-error.js';
+import { FenqiError, isNamed } from './fenqi-error.js';
 
 /**
  * One invalid field, as a JSON pointer into the request (or response) body.
@@ -24,6 +24,7 @@ export interface FieldIssue {
  * ```
  */
 export class ValidationError extends FenqiError {
+  override name = 'ValidationError';
   /** Which side broke the contract. */
   readonly source: 'request' | 'response';
   /** Every invalid field. */
@@ -46,5 +47,5 @@ export class ValidationError extends FenqiError {
  * ```
  */
 export function isValidationError(error: unknown): error is ValidationError {
-  return error instanceof ValidationError;
+  return error instanceof ValidationError || isNamed(error, ['ValidationError']);
 }

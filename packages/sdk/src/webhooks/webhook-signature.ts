@@ -22,6 +22,7 @@ export type WebhookErrorCode = 'invalid-secret' | 'missing-header' | 'timestamp-
  * ```
  */
 export class WebhookVerificationError extends FenqiError {
+  override name = 'WebhookVerificationError';
   readonly code: WebhookErrorCode;
 
   constructor(code: WebhookErrorCode, message: string) {
