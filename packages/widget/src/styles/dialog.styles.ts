@@ -28,6 +28,8 @@ export default css`
 
   .dialog__body {
     display: grid;
+    /* minmax(0, …): a wide schedule scrolls inside its own box instead of widening the dialog past a phone's screen. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 1em;
     padding: 1.25em;
   }

@@ -91,3 +91,20 @@ export async function axeViolations(context: Element): Promise<string[]> {
   });
   return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
 }
+
+/**
+ * Elements of `root` (shadow roots included) that reach past the right edge of the window, except
+ * inside a box that scrolls sideways on purpose (the schedule's table).
+ */
+export function pastTheWindow(root: Element): string[] {
+  const found: string[] = [];
+  const walk = (scope: Element | ShadowRoot) => {
+    for (const element of scope.querySelectorAll('*')) {
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && box.right > window.innerWidth + 0.5 && !element.closest('.schedule__scroller')) found.push(`${element.localName}.${element.className} right=${Math.round(box.right)}`);
+      if (element.shadowRoot) walk(element.shadowRoot);
+    }
+  };
+  walk(root.shadowRoot ?? root);
+  return found;
+}

@@ -23,6 +23,7 @@ export default css`
 
   .checkout__step {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.75em;
   }
 

@@ -4,7 +4,7 @@ import type { Persona } from '@fenqi/mock-server';
 import { createClient } from '@fenqi/sdk';
 import type { FenqiApprovedDetail, FenqiCancelDetail, FenqiDeclinedDetail, FenqiErrorDetail, FenqiReviewDetail } from '../../events/events.js';
 import { apply, consent, fieldError, fill, formValues, openCheckout, primary, reach, residentIdFor } from '../../test-support/checkout-fixture.js';
-import { axeViolations, browserOnly, cleanup, fixture, KEY, setupBank, shownText } from '../../test-support/widget-fixture.js';
+import { axeViolations, browserOnly, cleanup, fixture, KEY, pastTheWindow, setupBank, shownText } from '../../test-support/widget-fixture.js';
 import type FenqiCheckout from './checkout.component.js';
 import './checkout.js';
 import '../offer/offer.js';
@@ -50,6 +50,30 @@ describe('<fenqi-checkout>', () => {
     await primary(checkout);
     await reach(checkout, 'approved');
     expect(await axeViolations(checkout), 'approved').to.deep.equal([]);
+  });
+
+  it('fits a phone\'s screen on every step', async () => {
+    const { setViewport } = await import('@web/test-runner-commands');
+    const bank = setupBank();
+    await setViewport({ width: 375, height: 800 });
+    try {
+      const { checkout } = await openCheckout(bank);
+      expect(pastTheWindow(checkout), 'plan').to.deep.equal([]);
+      await primary(checkout);
+      await reach(checkout, 'details');
+      await primary(checkout); // with every error shown
+      expect(pastTheWindow(checkout), 'details').to.deep.equal([]);
+      await fill(checkout, valuesOf('approve'));
+      await primary(checkout);
+      await reach(checkout, 'consent');
+      expect(pastTheWindow(checkout), 'consent').to.deep.equal([]);
+      await consent(checkout);
+      await primary(checkout);
+      await reach(checkout, 'approved');
+      expect(pastTheWindow(checkout), 'approved').to.deep.equal([]);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('has documented defaults', () => {

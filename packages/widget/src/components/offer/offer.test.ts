@@ -3,7 +3,7 @@ import { formatMoney, parseMoney } from '@fenqi/core';
 import { createClient, fromWire } from '@fenqi/sdk';
 import type { QuotedPlan } from '@fenqi/sdk';
 import type { FenqiErrorDetail, FenqiIneligibleDetail, FenqiIneligibleEvent, FenqiReadyDetail, FenqiSelectDetail } from '../../events/events.js';
-import { axeViolations, browserOnly, cleanup, fixture, KEY, rateCardRequests, settled, setupBank, shownText, wait } from '../../test-support/widget-fixture.js';
+import { axeViolations, browserOnly, cleanup, fixture, KEY, pastTheWindow, rateCardRequests, settled, setupBank, shownText, wait } from '../../test-support/widget-fixture.js';
 import type FenqiOffer from './offer.component.js';
 import './offer.js';
 
@@ -503,6 +503,24 @@ describe('<fenqi-offer>', () => {
         expect(system).to.deep.equal(forced);
       } finally {
         await emulateMedia({ colorScheme: 'light' });
+      }
+    });
+
+    it('fits a phone\'s screen: the schedule scrolls sideways inside the dialog, nothing else leaves the window', async () => {
+      const { setViewport } = await import('@web/test-runner-commands');
+      setupBank();
+      const offer = await settled(await fixture<FenqiOffer>('<fenqi-offer amount="695.84" currency="EUR" scenario="travel" locale="en-GB"></fenqi-offer>'));
+      await setViewport({ width: 375, height: 800 });
+      try {
+        offer.show();
+        await offer.updateComplete;
+        for (const child of offer.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('fenqi-plans, fenqi-schedule')) await child.updateComplete;
+        expect(pastTheWindow(offer)).to.deep.equal([]);
+        const scroller = offer.shadowRoot!.querySelector('fenqi-schedule')!.shadowRoot!.querySelector('.schedule__scroller')!;
+        expect(scroller.scrollWidth, 'the table is wider than a phone, and scrolls').to.be.greaterThan(scroller.clientWidth);
+        offer.close();
+      } finally {
+        await setViewport({ width: 800, height: 600 });
       }
     });
 
