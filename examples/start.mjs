@@ -118,7 +118,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     demo = await startDemo({ ports: { bank: envPort('MOCK_BANK_PORT', 4010), partner: envPort('PARTNER_PORT', 3000) }, host: process.env.HOST || '127.0.0.1' });
   } catch (error) {
     const busy = /already in use|EADDRINUSE/.test(error.message);
-    console.error(`\nnpm start: ${error.message}${busy ? '\nSet MOCK_BANK_PORT or PARTNER_PORT to free ports, e.g. PARTNER_PORT=3001 npm start.' : ''}`);
+    const variable = error.message.startsWith('bank') ? 'MOCK_BANK_PORT=4011' : 'PARTNER_PORT=3001';
+    console.error(`\nnpm start: ${error.message}${busy ? `\nChoose a free port, e.g. ${variable} npm start.` : ''}`);
     process.exit(1);
   }
   const { urls } = demo;
@@ -132,12 +133,18 @@ Apply with an email like you+approve@example.com; every test persona is in docs/
 Ctrl-C stops everything.
 `);
   let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => {
-      if (stopping) process.exit(1); // a second Ctrl-C: now
-      stopping = true;
-      console.log('\nStopping…');
-      demo.stop().then(() => process.exit(0));
-    });
-  }
+  const stop = () => {
+    if (stopping) process.exit(1); // a second Ctrl-C: now
+    stopping = true;
+    console.log('\nStopping…');
+    void demo.stop().then(() => process.exit(0));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop);
+  // npm runs this under `sh -c`. When that parent goes away without passing a signal on (npm
+  // itself stopped with SIGTERM, an IDE's stop button), stop too rather than leave both servers
+  // holding their ports.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 500).unref();
 }

@@ -42,6 +42,9 @@ describe('examples/start.mjs (npm start)', function () {
     const partner = `http://127.0.0.1:${ports.PARTNER_PORT}`;
     for (const site of ['shop', 'travel', 'education']) expect(demo.output()).to.include(`${partner}/${site}/`);
     expect((await fetch(`${partner}/shop/`)).status).to.equal(200);
+    const home = await fetch(`${partner}/`); // the address the README gives
+    expect(home.status).to.equal(200);
+    expect(await home.text()).to.include('href="/shop/"');
     expect((await fetch(`http://127.0.0.1:${ports.MOCK_BANK_PORT}/__admin/clock`)).status).to.equal(200);
     demo.child.kill('SIGINT');
     expect(await demo.exited).to.equal(0);
@@ -62,10 +65,24 @@ describe('examples/start.mjs (npm start)', function () {
       const demo = run({ MOCK_BANK_PORT: String(await freePort()), PARTNER_PORT: port }, /$^/);
       expect(await demo.exited).to.equal(1);
       expect(demo.output()).to.match(/npm start: .*(in use|EADDRINUSE)/);
-      expect(demo.output()).to.include('PARTNER_PORT=3001 npm start');
+      expect(demo.output()).to.include('Choose a free port, e.g. PARTNER_PORT=3001 npm start.');
     } finally {
       await new Promise((resolve) => busy.close(resolve));
     }
+  });
+
+  it('stops every process when its parent goes away without passing a signal on', async () => {
+    // As when npm, which runs the script under `sh -c`, is stopped with SIGTERM.
+    const ports = { MOCK_BANK_PORT: String(await freePort()), PARTNER_PORT: String(await freePort()) };
+    const shell = spawn('sh', ['-c', `"${process.execPath}" "${START}"; echo ended`], { env: { ...process.env, ...ports }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    await new Promise<void>((resolve) => shell.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')).includes('Ctrl-C stops everything') && resolve()));
+    expect((await fetch(`http://127.0.0.1:${ports.PARTNER_PORT}/`)).status).to.equal(200);
+    shell.kill('SIGKILL');
+    const deadline = Date.now() + 10_000;
+    const answering = () => Promise.all(Object.values(ports).map((port) => fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)));
+    while ((await answering()).some(Boolean) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await answering(), 'both ports free again').to.deep.equal([false, false]);
   });
 
   it('refuses a port that is not a number', async () => {

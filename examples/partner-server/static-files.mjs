@@ -43,7 +43,8 @@ export function createStaticFiles(mounts = {}, { page } = {}) {
   const entries = Object.entries(mounts).map(([prefix, target]) => {
     if (typeof prefix !== 'string' || !prefix.startsWith('/') || prefix.includes('..')) throw new TypeError(`A static mount is a URL path starting with "/", not ${JSON.stringify(prefix)}.`);
     if (typeof target !== 'string' || !isAbsolute(target)) throw new TypeError(`The static mount ${prefix} needs an absolute path, not ${JSON.stringify(target)}.`);
-    return { prefix, target: resolve(target), folder: prefix.endsWith('/') };
+    // '/' is the site's home page, an exact path: a folder there would take every URL.
+    return { prefix, target: resolve(target), folder: prefix.endsWith('/') && prefix !== '/' };
   });
   // The longest prefix wins, so '/shop/assets/' can live beside '/shop/'.
   entries.sort((a, b) => b.prefix.length - a.prefix.length);
