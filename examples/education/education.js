@@ -70,4 +70,4 @@ document.querySelector('#app').append(
   ),
 );
 update();
-instalmentCheckout({ site: 'education', cart: () => cart, button: pay, panel: orderPanel });
+instalmentCheckout({ site: 'education', cart: () => cart, button: pay, panel: orderPanel, offer });

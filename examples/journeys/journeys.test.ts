@@ -195,6 +195,12 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     await page.getByRole('radio', { name: /256 GB/ }).check();
     expect(await page.locator('#price').textContent()).to.equal('¥5,499.00');
     expect(await offerText(page, '#offer', '5499.00')).to.include(await quotedPayment('demo-shop', 'retail', '5499.00', 'CNY', 'zh-CN'));
+    await page.locator('#quantity').fill('99'); // more than one order may hold
+    await page.locator('#quantity').press('Tab');
+    expect(await page.locator('#quantity').inputValue(), 'the field shows the quantity priced').to.equal('10');
+    expect(await page.locator('#price').textContent()).to.equal('¥54,990.00'); // above every plan's maximum: no offer
+    await page.waitForSelector('#offer[status="ineligible"]', { state: 'attached' });
+    await page.locator('#quantity').fill('1');
     await page.getByRole('button', { name: '增加数量' }).click();
     expect(await offerText(page, '#offer', '10998.00')).to.include(await quotedPayment('demo-shop', 'retail', '10998.00', 'CNY', 'zh-CN'));
     await healthy(shop, 'shop-2-variant-and-quantity');
@@ -224,12 +230,27 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     const panel = (await page.locator('#order-panel').textContent())!;
     expect(panel).to.include('¥9,923.20');
     expect(panel).to.include('还款中'); // the loan is active
+    // Paid: the order cannot be paid again, and the cart is spent.
+    expect(await page.locator('#pay').isDisabled()).to.equal(true);
+    expect(await page.locator('#pay').textContent()).to.equal('已付款');
+    expect(await page.locator('#cart-count').textContent()).to.equal('（0）');
     await healthy(shop, 'shop-5-paid');
 
     const state = (await admin('state')) as { disbursements: { status: string; amount: { value: string } }[]; loans: { status: string }[] };
     expect(state.disbursements.filter((disbursement) => disbursement.amount.value === '9923.20').map((disbursement) => disbursement.status)).to.deep.equal(['succeeded']);
     const webhooks = (await admin('webhooks')) as { deliveries: { type?: string; status?: number; event?: { type: string } }[] };
     expect(JSON.stringify(webhooks)).to.include('disbursement.succeeded');
+  });
+
+  it('shop: a cart below every plan\'s minimum says so and cannot be paid monthly', async () => {
+    const shop = await visit('/shop/?sku=cable-c', 'zh-CN');
+    const { page } = shop;
+    await page.locator('#add-to-cart').click();
+    await page.waitForURL('**/shop/checkout.html');
+    await page.waitForSelector('#offer[status="ineligible"]');
+    expect(await page.locator('#pay').isDisabled()).to.equal(true);
+    expect(await page.locator('#offer').evaluate((offer) => offer.shadowRoot!.textContent)).to.match(/\S/); // a line, never an empty box
+    await healthy(shop, 'shop-6-below-minimum');
   });
 
   it('travel: a declined application leaves the shopper a way to pay otherwise', async () => {

@@ -25,7 +25,10 @@ const WORDS = {
       cancelled: '已取消',
       failed: '放款失败',
     },
+    paidInPart: (remainder) => `银行已支付分期部分，其余 ${remainder} 请以其他方式支付`,
     labels: { status: '状态', total: '订单金额', financed: '分期金额', remainder: '其余应付', loan: '借款', disbursements: '放款', events: '银行通知' },
+    events: { 'application.decided': '审批结果', 'disbursement.succeeded': '放款成功', 'disbursement.failed': '放款失败', 'repayment.due': '还款到期', 'loan.overdue': '借款逾期' },
+    paidButton: '已付款',
     loan: { pending_disbursement: '待放款', active: '还款中', paid: '已结清', overdue: '已逾期' },
     attempt: (n, status) => `第 ${n} 次：${{ pending: '处理中', succeeded: '成功', failed: '失败' }[status] ?? status}`,
     declined: '很抱歉，本次无法使用分期付款。请选择其他支付方式。',
@@ -33,6 +36,7 @@ const WORDS = {
     resume: '继续申请',
     review: '您的申请正在审核中，结果会显示在这里。',
     problem: '暂时无法开始分期付款，请稍后再试。',
+    refused: (detail) => `无法为此订单分期付款：${detail}`,
   },
   en: {
     pay: 'Pay monthly',
@@ -48,7 +52,10 @@ const WORDS = {
       cancelled: 'Cancelled',
       failed: 'The bank could not pay the merchant',
     },
+    paidInPart: (remainder) => `The bank has paid the instalment part; ${remainder} is still to pay another way`,
     labels: { status: 'Status', total: 'Order total', financed: 'Paid in instalments', remainder: 'Still to pay', loan: 'Loan', disbursements: 'Payments to the merchant', events: 'Bank notifications' },
+    events: { 'application.decided': 'decision', 'disbursement.succeeded': 'payment to the merchant', 'disbursement.failed': 'failed payment to the merchant', 'repayment.due': 'repayment due', 'loan.overdue': 'loan overdue' },
+    paidButton: 'Paid',
     loan: { pending_disbursement: 'waiting for payment', active: 'active', paid: 'paid off', overdue: 'overdue' },
     attempt: (n, status) => `Attempt ${n}: ${status}`,
     declined: 'Sorry, instalments are not available for this order. Please choose another way to pay.',
@@ -56,6 +63,7 @@ const WORDS = {
     resume: 'Continue application',
     review: 'Your application is being reviewed; the result will show here.',
     problem: 'We could not start the instalment payment. Please try again in a moment.',
+    refused: (detail) => `Instalments are not possible for this order: ${detail}`,
   },
 };
 
@@ -87,21 +95,44 @@ export function money(value, currency, locale) {
 
 /**
  * The "pay monthly" part of a page: a button that starts the application for `cart()` (what the
- * shopper chose right now) and the panel where the order's progress shows.
+ * shopper chose right now) and the panel where the order's progress shows. The button follows the
+ * `offer`: usable only while it shows plans for the total. `onPaid` runs once the bank has paid
+ * (the shop empties its cart there).
  */
-export function instalmentCheckout({ site, cart, button, panel }) {
+export function instalmentCheckout({ site, cart, button, panel, offer, onPaid = () => {} }) {
   const catalogue = catalogueFor(site);
   const words = WORDS[catalogue.locale] ?? WORDS.en;
   const storageKey = `partner-order:${site}`;
   let checkout;
   let current; // { orderId, clientSecret }
   let polling;
+  let paid = false;
+  // Only an amount the bank lends on can be paid monthly; the widget says so by event.
+  let eligible = offer.status === 'ready';
+  const follow = () => {
+    button.disabled = paid || !eligible;
+  };
+  offer.addEventListener('fenqi-ready', () => {
+    eligible = true;
+    follow();
+  });
+  for (const name of ['fenqi-ineligible', 'fenqi-error']) {
+    offer.addEventListener(name, () => {
+      eligible = false;
+      follow();
+    });
+  }
 
   async function start() {
     button.disabled = true;
     say(words.preparing);
     try {
       const response = await fetch('/api/checkout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ site, cart: cart() }) });
+      if (response.status === 422) {
+        // Our server or the bank refused this cart (an amount no plan covers): trying again will not help.
+        const { detail } = await response.json().catch(() => ({}));
+        return say(words.refused(detail ?? ''), 'error');
+      }
       if (!response.ok) throw new Error(`${response.status} ${(await response.json().catch(() => ({}))).detail ?? ''}`);
       const { orderId, clientSecret } = await response.json();
       current = { orderId, clientSecret };
@@ -112,7 +143,7 @@ export function instalmentCheckout({ site, cart, button, panel }) {
       console.warn('Fenqi checkout could not start:', error);
       say(words.problem, 'error');
     } finally {
-      button.disabled = false;
+      follow();
     }
   }
 
@@ -169,6 +200,7 @@ export function instalmentCheckout({ site, cart, button, panel }) {
         if (order.status !== 'awaiting_application' && order.status !== 'awaiting_decision') show(order);
         if (FINAL.includes(order.status)) {
           sessionStorage.removeItem(storageKey);
+          if (order.status === 'paid') settled();
           return;
         }
       }
@@ -177,17 +209,28 @@ export function instalmentCheckout({ site, cart, button, panel }) {
     polling = setTimeout(tick, 500);
   }
 
+  /** The order is paid: it cannot be paid again from this page. */
+  function settled() {
+    if (paid) return;
+    paid = true;
+    button.textContent = words.paidButton;
+    follow();
+    onPaid();
+  }
+
   function show(order) {
     const { currency } = order.amount;
     const amount = (wire) => money(wire.value, wire.currency, catalogue.locale);
+    const owed = order.remainder && parseMoney(order.remainder.value, currency).minor > 0n;
+    const status = order.status === 'paid' && owed ? words.paidInPart(amount(order.remainder)) : (words.status[order.status] ?? order.status);
     const rows = [
-      [words.labels.status, words.status[order.status] ?? order.status],
+      [words.labels.status, status],
       [words.labels.total, amount(order.amount)],
       ...(order.financed ? [[words.labels.financed, amount(order.financed)]] : []),
-      ...(order.remainder && parseMoney(order.remainder.value, currency).minor > 0n ? [[words.labels.remainder, amount(order.remainder)]] : []),
+      ...(owed ? [[words.labels.remainder, amount(order.remainder)]] : []),
       ...(order.loanId ? [[words.labels.loan, `${order.loanId}${order.loan ? ` (${words.loan[order.loan.status] ?? order.loan.status})` : ''}`]] : []),
       ...(order.disbursements?.length ? [[words.labels.disbursements, order.disbursements.map((attempt) => words.attempt(attempt.attempt, attempt.status)).join(' · ')]] : []),
-      ...(order.events?.length ? [[words.labels.events, [...new Set(order.events.map((event) => event.type))].join(', ')]] : []),
+      ...(order.events?.length ? [[words.labels.events, [...new Set(order.events.map((event) => words.events[event.type] ?? event.type))].join(', ')]] : []),
     ];
     const heading = document.createElement('h2');
     heading.textContent = words.order(order.id);
@@ -218,6 +261,7 @@ export function instalmentCheckout({ site, cart, button, panel }) {
   }
 
   button.textContent ||= words.pay;
+  follow();
   button.addEventListener('click', () => void start());
 
   // A reload in the middle of an application: take it up again where the bank has it.

@@ -143,4 +143,17 @@ app.append(
   ),
 );
 update();
-instalmentCheckout({ site: 'shop', cart: () => cart, button: pay, panel: orderPanel });
+instalmentCheckout({
+  site: 'shop',
+  cart: () => cart,
+  button: pay,
+  panel: orderPanel,
+  offer,
+  // Paid: the cart is spent. The order panel stays, with the loan's progress.
+  onPaid: () => {
+    cart.items = [];
+    delete cart.discountCode;
+    writeCart(cart);
+    document.querySelector('#cart-count').textContent = '（0）';
+  },
+});

@@ -13,7 +13,8 @@ const choice = { variant: product.variants[0].id, quantity: 1 };
 
 const price = h('p', { class: 'price', id: 'price' });
 const offer = h('fenqi-offer', { id: 'offer', layout: 'card' });
-const quantity = h('input', { id: 'quantity', name: 'quantity', type: 'number', min: catalogue.quantity.min, max: catalogue.quantity.max, value: 1, inputmode: 'numeric', oninput: () => update() });
+const quantity = h('input', { id: 'quantity', name: 'quantity', type: 'number', min: catalogue.quantity.min, max: catalogue.quantity.max, value: 1, inputmode: 'numeric', oninput: () => update(), onchange: () => (quantity.value = String(choice.quantity)) });
+// On leaving the field the shopper sees the quantity that was priced (99 becomes 10, 0 becomes 1).
 const step = (by, label) => h('button', { type: 'button', class: 'button button--quiet', 'aria-label': label, onclick: () => { quantity.value = String(clamp(Number(quantity.value) + by)); update(); } }, by > 0 ? '+' : '−');
 
 function clamp(value) {

@@ -89,4 +89,4 @@ document.querySelector('#app').append(
   ),
 );
 update();
-instalmentCheckout({ site: 'travel', cart: () => cart, button: pay, panel: orderPanel });
+instalmentCheckout({ site: 'travel', cart: () => cart, button: pay, panel: orderPanel, offer });
