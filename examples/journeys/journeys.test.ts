@@ -293,6 +293,8 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     await admin('clock', { advance: { minutes: 31 } });
     await page.waitForSelector('fenqi-checkout[step="approved"]', { state: 'attached', timeout: 30_000 });
     await healthy(school, 'education-4-approved');
+    // Approved at the review's tier, above the plan's rate: the shopper accepts it before the school confirms.
+    expect(await page.locator('fenqi-checkout').evaluate((checkout) => checkout.shadowRoot!.textContent)).to.include('Accept these terms');
     await page.locator('fenqi-checkout [part~="primary"]').click();
     await page.waitForSelector('#order-panel .order[data-status="paid"]', { timeout: 30_000 });
     await healthy(school, 'education-5-paid');

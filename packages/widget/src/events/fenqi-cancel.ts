@@ -1,6 +1,7 @@
 /**
  * Detail of `fenqi-cancel`: where the shopper left the checkout without an approval, and why:
- * `closed` (the close button or Esc before a decision) or `counter-offer-declined`.
+ * `closed` (the close button or Esc before a decision), `counter-offer-declined`, or
+ * `terms-declined` (the bank approved at another rate than the plan showed, and the shopper said no).
  *
  * @example
  * ```ts
@@ -8,7 +9,7 @@
  * ```
  */
 export interface FenqiCancelDetail {
-  readonly reason: 'closed' | 'counter-offer-declined';
+  readonly reason: 'closed' | 'counter-offer-declined' | 'terms-declined';
   /** The step on screen when the shopper left. */
   readonly step: string;
   readonly applicationId?: string;

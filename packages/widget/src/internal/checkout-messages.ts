@@ -50,6 +50,9 @@ export interface CheckoutMessages {
   counterOfferRest(rest: string): string;
   acceptOffer: string;
   declineOffer: string;
+  /** The bank approved other terms than the plan showed: the new rate, the plan's, the new total to repay. */
+  repriced: (rate: string, shown: string | undefined, total: string) => string;
+  acceptTerms: string;
   expiredTitle: string;
   expiredText: string;
   unavailableTitle: string;
@@ -171,6 +174,8 @@ const en: CheckoutMessages = {
   counterOfferRest: (rest) => `You pay the remaining ${rest} another way.`,
   acceptOffer: 'Accept this offer',
   declineOffer: 'No, thanks',
+  repriced: (rate, shown, total) => `After checking your application the bank offers ${rate}${shown ? `, not the ${shown} the plan showed` : ''}: ${total} to repay in all. Accept these terms to go on, or pay another way.`,
+  acceptTerms: 'Accept these terms',
   expiredTitle: 'This checkout has expired',
   expiredText: 'Go back to the shop and start the payment again.',
   unavailableTitle: 'Instalments are not available right now',
@@ -290,6 +295,8 @@ const zh: CheckoutMessages = {
   counterOfferRest: (rest) => `其余 ${rest} 请使用其他方式支付。`,
   acceptOffer: '接受此方案',
   declineOffer: '不用了',
+  repriced: (rate, shown, total) => `根据审核结果，银行为您提供的是${rate}${shown ? `，而非方案所示的${shown}` : ''}，共需还款 ${total}。接受此条件后继续，或选择其他支付方式。`,
+  acceptTerms: '接受此条件',
   expiredTitle: '此订单支付已过期',
   expiredText: '请返回商店重新发起支付。',
   unavailableTitle: '暂时无法办理分期',
@@ -406,6 +413,8 @@ const ja: CheckoutMessages = {
   counterOfferRest: (rest) => `残りの ${rest} は別の方法でお支払いください。`,
   acceptOffer: 'この内容で申し込む',
   declineOffer: '申し込まない',
+  repriced: (rate, shown, total) => `審査の結果、${shown ? `表示の${shown}ではなく` : ''}${rate}でのご提案です（お支払総額 ${total}）。この条件でよろしければお進みください。`,
+  acceptTerms: 'この条件で申し込む',
   expiredTitle: 'このお支払いは期限切れです',
   expiredText: 'ショップに戻り、もう一度お支払いを始めてください。',
   unavailableTitle: '現在、分割払いをご利用いただけません',

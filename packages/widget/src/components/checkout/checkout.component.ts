@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Money } from '@fenqi/core';
-import { formatMoney, subtractMoney } from '@fenqi/core';
+import { formatMoney, subtractMoney, toDecimalString } from '@fenqi/core';
 import type { Application, CheckoutSession, FenqiClient, Offers, QuotedPlan } from '@fenqi/sdk';
 import { ClientSecret, ConflictError, fromWire, IdempotencyError, isApiError, isNetworkError, isTimeoutError, isValidationError } from '@fenqi/sdk';
 import { clientFor, configuration } from '../../configure/configure.js';
@@ -149,6 +149,8 @@ export default class FenqiCheckout extends FenqiElement {
   private pollTimer?: ReturnType<typeof setTimeout>;
   private announced = '';
   private emitted = '';
+  /** The application whose final terms the shopper accepted here (a counter-offer, or a repriced plan). */
+  private acceptedTermsOf = '';
   private opener: HTMLElement | null = null;
   private focusPending: 'heading' | 'first-problem' | undefined;
 
@@ -270,7 +272,19 @@ export default class FenqiCheckout extends FenqiElement {
     this.planId = '';
     this.notice = undefined;
     this.emitted = '';
+    this.acceptedTermsOf = '';
     this.consent = { creditCheck: false, terms: false };
+  }
+
+  /**
+   * True when the bank approved other terms than the plan the shopper chose (a risk-based rate):
+   * the shopper must accept them before the approval counts, so nothing is confirmed on terms
+   * they never saw.
+   */
+  private needsAcceptance(application: Application): boolean {
+    if (application.status !== 'approved' || this.acceptedTermsOf === application.id) return false;
+    const chosen = this.offers?.offers.find((offer) => offer.plan.id === application.planId);
+    return !chosen || toDecimalString(chosen.schedule.totals.payment) !== application.plan.totals.payment.value || chosen.annualRate.percent !== application.plan.annualRate.percent;
   }
 
   private async load(): Promise<void> {
@@ -336,6 +350,10 @@ export default class FenqiCheckout extends FenqiElement {
     const base = { applicationId: application.id, sessionId: application.sessionId, planId: application.planId };
     switch (application.status) {
       case 'approved': {
+        if (this.needsAcceptance(application)) {
+          this.emitted = ''; // fenqi-approved waits for the shopper's yes
+          break;
+        }
         const plan = application.plan;
         this.emit('fenqi-approved', {
           ...base,
@@ -397,7 +415,8 @@ export default class FenqiCheckout extends FenqiElement {
     if (step === 'closed') return; // close() has done it; this is the dialog's own close event
     this.loadSequence++; // a load still on its way lands nowhere
     this.step = 'closed';
-    if (!ANSWERED.includes(step)) {
+    // An approval on terms the shopper has not accepted yet is not an answer: leaving it is a cancellation.
+    if (!ANSWERED.includes(step) || (step === 'approved' && this.application !== undefined && this.needsAcceptance(this.application))) {
       this.emit('fenqi-cancel', { reason: 'closed', step, ...(this.application ? { applicationId: this.application.id, planId: this.application.planId } : {}) });
     }
     if (this.application?.status === 'review') this.schedulePoll();
@@ -583,7 +602,10 @@ export default class FenqiCheckout extends FenqiElement {
     await client.applications
       .acceptOffer(application.id, this.clientSecret!, { idempotencyKey: `${submissionKey(application.sessionId)}-accept` })
       .then(
-        (accepted) => this.showDecision(accepted),
+        (accepted) => {
+          this.acceptedTermsOf = accepted.id; // the counter-offer's terms, just accepted
+          this.showDecision(accepted);
+        },
         (error: unknown) => {
           if (isApiError(error) && [401, 403, 404, 410].includes(error.status)) return this.stopOn(error);
           this.notice = 'submit-failed';
@@ -594,6 +616,22 @@ export default class FenqiCheckout extends FenqiElement {
       .finally(() => {
         this.busy = false;
       });
+  }
+
+  /** The shopper accepts the repriced terms of an approval: now it counts. */
+  private handleAcceptTerms(): void {
+    const application = this.application;
+    if (application?.status !== 'approved') return;
+    this.acceptedTermsOf = application.id;
+    this.showDecision(application);
+    this.requestUpdate(); // same step, other words and buttons; focus goes back to its heading
+  }
+
+  private handleDeclineTerms(): void {
+    const application = this.application;
+    this.emit('fenqi-cancel', { reason: 'terms-declined', step: this.step, ...(application ? { applicationId: application.id, planId: application.planId } : {}) });
+    this.step = 'declined'; // closing now is not a second cancellation
+    this.close();
   }
 
   private handleDeclineOffer(): void {
@@ -813,14 +851,20 @@ export default class FenqiCheckout extends FenqiElement {
       case 'approved': {
         const plan = application.plan;
         const first = plan.instalments[0]!;
+        const chosen = this.offers?.offers.find((offer) => offer.plan.id === application.planId);
+        const pending = this.needsAcceptance(application);
         return html`<section part="decision" class="checkout__step decision decision--approved">
           ${this.heading(m.approvedTitle)}
           <p>${m.approvedSummary(this.money(fromWire(plan.totals.principal)), plan.termMonths, this.money(fromWire(first.payment)), this.rate(plan.annualRate))}</p>
+          ${pending ? html`<p class="checkout__notice">${m.repriced(this.rate(plan.annualRate), chosen ? this.rate(chosen.annualRate) : undefined, this.money(fromWire(plan.totals.payment)))}</p>` : nothing}
           ${first.dueDate ? html`<p>${m.firstPayment(this.money(fromWire(first.payment)), this.day(first.dueDate))}</p>` : nothing}
-          <p>${m.nextSteps}</p>
+          ${pending ? nothing : html`<p>${m.nextSteps}</p>`}
           ${scheduleTable(scheduleView(plan), { messages: this.offerMessages, money: (money) => this.money(money), rate: { market: plan.annualRate.market, shown: this.percent(plan.annualRate) } })}
           <div class="checkout__actions">
-            <button part="primary" class="button button--primary" type="button" @click=${this.close}>${m.done}</button>
+            ${pending
+              ? html`<button part="secondary" class="button" type="button" @click=${this.handleDeclineTerms}>${m.declineOffer}</button>
+                  <button part="primary" class="button button--primary" type="button" @click=${this.handleAcceptTerms}>${m.acceptTerms}</button>`
+              : html`<button part="primary" class="button button--primary" type="button" @click=${this.close}>${m.done}</button>`}
           </div>
         </section>`;
       }

@@ -206,7 +206,9 @@ describe('<fenqi-checkout>', () => {
     bank.clock.advance({ minutes: PERSONA_REVIEW_MINUTES });
     await reach(checkout, 'approved');
     expect(announced(checkout)).to.equal('You are approved');
-    await (await keyboardOf(checkout)).primaryKey();
+    // The plan chosen here has a fixed monthly fee, which no risk tier reprices: no terms to accept.
+    expect(shownText(checkout)).not.to.include('Accept these terms');
+    await (await keyboardOf(checkout)).primaryKey(); // done
     expect(deepActiveElement()).to.equal(button);
     cleanup();
 
@@ -335,6 +337,11 @@ describe('<fenqi-checkout>', () => {
         expect(review).to.have.length(1);
         bank.clock.advance({ minutes: PERSONA_REVIEW_MINUTES });
         await reach(checkout, each.then === 'approve' ? 'approved' : 'declined');
+        if (each.then === 'approve') {
+          // Approved at tier B, above the plan's rate: it counts once the shopper accepts.
+          expect(approved, 'no approval before the shopper accepts the new rate').to.have.length(0);
+          await primary(checkout);
+        }
         expect(each.then === 'approve' ? approved : declined).to.have.length(1);
         expect(checkout.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal(each.then === 'approve' ? 'You are approved' : 'We cannot offer instalments this time');
       });
@@ -416,6 +423,47 @@ describe('<fenqi-checkout>', () => {
     expect(bank.state.applications.size).to.equal(1);
   });
 
+  it('asks the shopper to accept an approval at another rate than the plan showed, before it counts', async () => {
+    const bank = setupBank();
+    const approved = events<FenqiApprovedDetail>(document, 'fenqi-approved');
+    const cancelled = events<FenqiCancelDetail>(document, 'fenqi-cancel');
+    const { checkout } = await openCheckout(bank);
+    await apply(checkout, valuesOf('review-approve'));
+    bank.clock.advance({ minutes: PERSONA_REVIEW_MINUTES });
+    await reach(checkout, 'approved');
+    const application = [...bank.state.applications.values()][0]!.application;
+    if (application.status !== 'approved') throw new Error(application.status);
+    const text = shownText(checkout);
+    expect(text).to.match(/the bank offers [a-z ]+\d+\.\d+%, not the [a-z ]+\d+\.\d+% the plan showed/i);
+    expect(text).to.include('Accept these terms');
+    expect(approved, 'nothing is confirmed on terms the shopper has not seen').to.have.length(0);
+    expect(await axeViolations(checkout)).to.deep.equal([]);
+    // Esc now is leaving without an approval.
+    checkout.close();
+    expect(cancelled.at(-1)).to.include({ reason: 'closed', step: 'approved', applicationId: application.id });
+    await checkout.open();
+    await reach(checkout, 'approved');
+    await primary(checkout); // Accept these terms
+    expect(approved).to.have.length(1);
+    expect(approved[0]).to.include({ applicationId: application.id, payment: application.plan.instalments[0]!.payment.value });
+    expect(approved[0]!.annualRate.percent).to.equal(application.plan.annualRate.percent);
+    expect(shownText(checkout)).not.to.include('Accept these terms');
+    await primary(checkout); // Done
+    expect(checkout.step).to.equal('closed');
+    expect(cancelled).to.have.length(1);
+
+    // Or says no: fenqi-cancel, and no approval.
+    const second = await openCheckout(bank);
+    await apply(second.checkout, valuesOf('review-approve'));
+    bank.clock.advance({ minutes: PERSONA_REVIEW_MINUTES });
+    await reach(second.checkout, 'approved');
+    second.checkout.shadowRoot!.querySelector<HTMLButtonElement>('[part~="secondary"]')!.click();
+    await second.checkout.updateComplete;
+    expect(second.checkout.step).to.equal('closed');
+    expect(cancelled.at(-1)).to.include({ reason: 'terms-declined' });
+    expect(approved).to.have.length(1);
+  });
+
   it('survives a reload: a new element for the session finds its application in review, and follows it to the end', async () => {
     const bank = setupBank();
     const { checkout, session } = await openCheckout(bank);
@@ -430,6 +478,7 @@ describe('<fenqi-checkout>', () => {
     expect(shownText(reloaded)).to.include('We are checking your application');
     bank.clock.advance({ minutes: PERSONA_REVIEW_MINUTES });
     await reach(reloaded, 'approved');
+    await primary(reloaded); // the tier's rate, accepted
     expect(approved).to.have.length(1);
     expect(bank.state.applications.size).to.equal(1);
   });
