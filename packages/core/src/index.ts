@@ -18,7 +18,7 @@ export { allocate } from './money/allocate.js';
 export type { RoundingMode } from './arithmetic/rounding.js';
 
 // schedules
-export { buildSchedule, scheduleCashFlows } from './schedule/build-schedule.js';
+export { buildSchedule, dueDates, scheduleCashFlows } from './schedule/build-schedule.js';
 export type { DayCount, Instalment, Schedule, ScheduleInput, ScheduleMethod, ScheduleTotals } from './schedule/schedule-types.js';
 export { feePer100 } from './schedule/fee-per-hundred.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Schedule, ScheduleErrorCode, ScheduleInput } from '../index.js';
-import { annualRate, buildSchedule, disclosedRate, feePer100, isScheduleError, parseMoney, roundPercent, scheduleCashFlows, toDecimalString } from '../index.js';
+import { annualRate, buildSchedule, disclosedRate, dueDates, feePer100, isScheduleError, parseMoney, roundPercent, scheduleCashFlows, toDecimalString } from '../index.js';
 
 const cny = (amount: string) => parseMoney(amount, 'CNY');
 const payments = (schedule: Schedule) => schedule.instalments.map((row) => toDecimalString(row.payment));
@@ -192,6 +192,29 @@ describe('buildSchedule: dates and day counts', () => {
     const schedule = buildSchedule({ principal: cny('300.00'), termMonths: 3, method: 'flat-fee', startDate: '2026-01-31' });
     expect(schedule.instalments.map((row) => row.dueDate)).to.deep.equal(['2026-02-28', '2026-03-31', '2026-04-30']);
     expect(schedule.annualRates.periodic).to.equal(0);
+  });
+
+  it('dueDates gives the dates buildSchedule would, alone, and refuses what it would refuse', () => {
+    for (const [startDate, firstDueDate, termMonths] of [['2025-12-31', undefined, 4], ['2026-01-31', undefined, 13], ['2026-01-01', '2026-02-16', 6], ['2024-02-29', undefined, 48]] as const) {
+      const input = { startDate, termMonths, ...(firstDueDate ? { firstDueDate } : {}) };
+      const schedule = buildSchedule({ principal: cny('1200.00'), method: 'annuity', annualRate: '0.12', ...input });
+      expect(dueDates(input), JSON.stringify(input)).to.deep.equal(schedule.instalments.map((row) => row.dueDate));
+    }
+    const code = (input: unknown) => {
+      try {
+        dueDates(input as Parameters<typeof dueDates>[0]);
+        return 'no error';
+      } catch (error) {
+        return isScheduleError(error) ? error.code : String(error);
+      }
+    };
+    expect(code({ startDate: '2026-02-30', termMonths: 3 })).to.equal('invalid-date');
+    expect(code({ startDate: '2026-01-31', termMonths: 0 })).to.equal('invalid-term');
+    expect(code({ startDate: '2026-01-31', termMonths: 2.5 })).to.equal('invalid-term');
+    expect(code({ termMonths: 3 })).to.equal('invalid-date');
+    expect(code({ startDate: '2026-01-31', firstDueDate: '2026-01-31', termMonths: 3 })).to.equal('invalid-date');
+    expect(code({ startDate: '9999-06-01', termMonths: 12 })).to.equal('invalid-date');
+    expect(code(undefined)).to.equal('invalid-term');
   });
 
   it('charges interest for an odd first period under 30/360', () => {

@@ -379,10 +379,7 @@ function toPlan(input: ScheduleInput): Plan {
   if (principal.minor <= 0n || principal.minor > MAX_MINOR_UNITS) {
     throw new ScheduleError('invalid-principal', `principal must be positive and at most ${MAX_MINOR_UNITS} minor units.`);
   }
-  const { termMonths } = input;
-  if (!Number.isSafeInteger(termMonths) || termMonths < 1 || termMonths > MAX_TERM_MONTHS) {
-    throw new ScheduleError('invalid-term', `termMonths must be a whole number from 1 to ${MAX_TERM_MONTHS}, not ${describe(termMonths)}.`);
-  }
+  const termMonths = termOf(input.termMonths);
   if (!METHODS.includes(input.method)) {
     throw new ScheduleError('invalid-method', `method must be one of ${METHODS.join(', ')}, not ${describe(input.method)}.`);
   }
@@ -457,7 +454,32 @@ function feeOf(fee: Money | undefined, principal: Money): bigint {
   return fee.minor;
 }
 
-function datesOf(input: ScheduleInput, termMonths: number): Plan['dates'] {
+/**
+ * The due dates of a loan of `termMonths` monthly instalments starting on `startDate`, exactly
+ * as {@link buildSchedule} sets them (a month after the start, or from `firstDueDate`, keeping
+ * the day of the month: Jan 31 → Feb 28 → Mar 31). For showing when an offer's payments would
+ * fall without computing its schedule again. Throws a `ScheduleError` (`invalid-date`,
+ * `invalid-term`) for input buildSchedule would refuse.
+ *
+ * @example
+ * ```ts
+ * dueDates({ startDate: '2026-01-31', termMonths: 3 }) // ['2026-02-28', '2026-03-31', '2026-04-30']
+ * ```
+ */
+export function dueDates(input: { readonly startDate: string; readonly termMonths: number; readonly firstDueDate?: string }): string[] {
+  const termMonths = termOf(input?.termMonths);
+  if (typeof input.startDate !== 'string') throw new ScheduleError('invalid-date', `startDate must be a date YYYY-MM-DD, not ${describe(input.startDate)}.`);
+  return datesOf(input, termMonths)!.due.map(formatIsoDate);
+}
+
+function termOf(termMonths: unknown): number {
+  if (!Number.isSafeInteger(termMonths) || (termMonths as number) < 1 || (termMonths as number) > MAX_TERM_MONTHS) {
+    throw new ScheduleError('invalid-term', `termMonths must be a whole number from 1 to ${MAX_TERM_MONTHS}, not ${describe(termMonths)}.`);
+  }
+  return termMonths as number;
+}
+
+function datesOf(input: Pick<ScheduleInput, 'startDate' | 'firstDueDate'>, termMonths: number): Plan['dates'] {
   if (input.startDate === undefined) {
     if (input.firstDueDate !== undefined) throw new ScheduleError('invalid-date', 'firstDueDate needs a startDate.');
     return undefined;

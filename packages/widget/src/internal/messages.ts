@@ -24,6 +24,8 @@ export interface Messages {
   representativeExample(amount: string, months: number, payment: string, total: string, rate: string): string;
   scheduleCaption(months: number, amount: string): string;
   columns: { number: string; due: string; payment: string; principal: string; interest: string; fee: string; balance: string };
+  /** Under an offer's schedule: its dates are those of a loan paid out on `day`. */
+  datesFrom(day: string): string;
   totals: string;
   totalToRepay: string;
   costOfCredit: string;
@@ -51,6 +53,7 @@ const en = (rateLabel: (market: RateMarket) => string): Messages => ({
     `Representative example: borrowing ${amount} over ${months} months, you repay ${months} monthly payments from ${payment}, ${total} in total. ${rate}.`,
   scheduleCaption: (months, amount) => `Repayment schedule: ${amount} over ${months} months`,
   columns: { number: 'Month', due: 'Due date', payment: 'Payment', principal: 'Principal', interest: 'Interest', fee: 'Fee', balance: 'Balance' },
+  datesFrom: (day) => `Due dates for a loan paid out on ${day}.`,
   totals: 'Total',
   totalToRepay: 'Total to repay',
   costOfCredit: 'Cost of credit',
@@ -80,6 +83,7 @@ const MESSAGES: Record<SupportedLocale, Messages> = {
       `示例：分期金额 ${amount}，分 ${months} 期，每期 ${payment} 起，共需还款 ${total}。${rate}。`,
     scheduleCaption: (months, amount) => `还款计划：${amount}，分 ${months} 期`,
     columns: { number: '期数', due: '还款日', payment: '还款额', principal: '本金', interest: '利息', fee: '手续费', balance: '剩余本金' },
+    datesFrom: (day) => `还款日按 ${day} 放款计算。`,
     totals: '合计',
     totalToRepay: '还款总额',
     costOfCredit: '借款成本',
@@ -105,6 +109,7 @@ const MESSAGES: Record<SupportedLocale, Messages> = {
       `代表例：${amount} を ${months} 回払いでご利用の場合、月々 ${payment} から、お支払い総額 ${total}。${rate}。`,
     scheduleCaption: (months, amount) => `返済予定表：${amount}、${months} 回払い`,
     columns: { number: '回', due: '支払日', payment: '支払額', principal: '元金', interest: '利息', fee: '手数料', balance: '残高' },
+    datesFrom: (day) => `支払日は ${day} にご契約の場合です。`,
     totals: '合計',
     totalToRepay: 'お支払い総額',
     costOfCredit: '手数料・利息の合計',
@@ -146,6 +151,20 @@ export function formatPercent(percent: string, decimals: number, locale: Support
   if (!format) percentFormats.set(key, (format = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
   // Intl reads decimal strings exactly (ES2023); "13.03e-2" is the fraction, without a float.
   return format.format(`${percent}e-2` as unknown as number);
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar day (YYYY-MM-DD) for people, e.g. "4 Dec 2026" or "2026年12月4日". */
+export function formatDay(isoDay: string, locale: SupportedLocale): string {
+  let format = dayFormats.get(locale);
+  if (!format) dayFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })));
+  return format.format(new Date(`${isoDay}T00:00:00Z`));
+}
+
+/** Today in the shopper's own time zone, as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  return `${String(now.getFullYear()).padStart(4, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 /**

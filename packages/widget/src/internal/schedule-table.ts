@@ -17,7 +17,11 @@ export interface ScheduleView {
 export interface ScheduleFormat {
   readonly messages: Messages;
   money(money: Money): string;
+  /** A due date (YYYY-MM-DD) for people. */
+  day(isoDay: string): string;
   readonly rate: { readonly market: RateMarket; readonly shown: string };
+  /** A line under the table about its dates (an offer's are those of a loan paid out today). */
+  readonly datesNote?: string;
 }
 
 /**
@@ -49,7 +53,7 @@ export function scheduleTable(schedule: ScheduleView, format: ScheduleFormat): T
             ${schedule.instalments.map(
               (row) => html`<tr>
                 <th scope="row">${row.number}</th>
-                ${dated ? html`<td>${row.dueDate ?? ''}</td>` : nothing}
+                ${dated ? html`<td>${row.dueDate ? format.day(row.dueDate) : ''}</td>` : nothing}
                 <td>${money(row.payment)}</td>
                 <td>${money(row.principal)}</td>
                 <td>${money(row.interest)}</td>
@@ -80,6 +84,7 @@ export function scheduleTable(schedule: ScheduleView, format: ScheduleFormat): T
         <dt>${m.rateLabel(format.rate.market)}</dt>
         <dd>${format.rate.shown}</dd>
       </dl>
+      ${format.datesNote ? html`<p part="dates-note" class="schedule__note">${format.datesNote}</p>` : nothing}
     </div>
   `;
 }

@@ -15,7 +15,7 @@ import { checkoutMessagesFor } from '../../internal/checkout-messages.js';
 import { deviceSignals } from '../../internal/device-signals.js';
 import { FenqiElement } from '../../internal/fenqi-element.js';
 import type { Messages, SupportedLocale } from '../../internal/messages.js';
-import { formatPercent, messagesFor, resolveLocale } from '../../internal/messages.js';
+import { formatDay, formatPercent, messagesFor, resolveLocale } from '../../internal/messages.js';
 import type { ScheduleView } from '../../internal/schedule-table.js';
 import { scheduleTable } from '../../internal/schedule-table.js';
 import { submissionKey } from '../../internal/submission-key.js';
@@ -859,7 +859,7 @@ export default class FenqiCheckout extends FenqiElement {
           ${pending ? html`<p class="checkout__notice">${m.repriced(this.rate(plan.annualRate), chosen ? this.rate(chosen.annualRate) : undefined, this.money(fromWire(plan.totals.payment)))}</p>` : nothing}
           ${first.dueDate ? html`<p>${m.firstPayment(this.money(fromWire(first.payment)), this.day(first.dueDate))}</p>` : nothing}
           ${pending ? nothing : html`<p>${m.nextSteps}</p>`}
-          ${scheduleTable(scheduleView(plan), { messages: this.offerMessages, money: (money) => this.money(money), rate: { market: plan.annualRate.market, shown: this.percent(plan.annualRate) } })}
+          ${scheduleTable(scheduleView(plan), { messages: this.offerMessages, money: (money) => this.money(money), day: (isoDay) => formatDay(isoDay, this.displayLocale), rate: { market: plan.annualRate.market, shown: this.percent(plan.annualRate) } })}
           <div class="checkout__actions">
             ${pending
               ? html`<button part="secondary" class="button" type="button" @click=${this.handleDeclineTerms}>${m.declineOffer}</button>

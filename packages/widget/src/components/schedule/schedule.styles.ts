@@ -45,6 +45,11 @@ export default css`
     overflow-x: auto;
   }
 
+  .schedule__note {
+    margin: 0.5em 0 0;
+    color: var(--_muted);
+  }
+
   .schedule__summary {
     display: grid;
     grid-template-columns: auto auto;
