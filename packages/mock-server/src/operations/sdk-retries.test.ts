@@ -23,12 +23,46 @@ describe('the SDK retry policy against the mock bank', () => {
     const patient = createServerClient({ secretKey: SECRET_KEY, baseUrl: bank.baseUrl, fetch: bank.fetch, timeout: 100, maxRetries: 3, dangerouslyAllowBrowser: true });
     const disbursement = await patient.disbursements.create({ loanId: loan.loanId, amount: loan.amount }, { idempotencyKey: 'disburse-order-1' });
     const attempts = bank.requests.filter((entry) => entry.operationId === 'createDisbursement');
-    // The first attempt timed out while the bank was still working; the retries carried the same
-    // key and got 409 (still in flight) until the stored answer was replayed.
+    // The first attempt timed out; its abort ended the bank's wait, the work was done and stored,
+    // and the retry with the same key got the stored answer.
     expect(attempts.length).to.be.greaterThan(1);
     expect(attempts.at(-1)!.replayed).to.equal(true);
     expect(bank.state.disbursements.size).to.equal(1);
     expect(disbursement.id).to.equal([...bank.state.disbursements.keys()][0]);
+  });
+
+  it('B42: while a bank still works on a timed-out disbursement, retries meet 409 and wait it out (Retry-After): one payment, no error', async () => {
+    const clients = bankWithClients();
+    const loan = await confirmedLoan(clients);
+    const { bank } = clients;
+    bank.faults.add({ route: 'createDisbursement', times: 1, latencyMs: 1200 });
+    // A bank that does not stop when the client gives up: the attempt's abort ends only the wait here.
+    const stubborn: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      const { signal } = request;
+      const answer = bank.fetch(new Request(request, { signal: null }));
+      return new Promise((resolve, reject) => {
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+        answer.then(resolve, reject);
+      });
+    };
+    const server = createServerClient({ secretKey: SECRET_KEY, baseUrl: bank.baseUrl, fetch: stubborn, timeout: 300, totalTimeout: 10_000, maxRetries: 4, dangerouslyAllowBrowser: true });
+    const disbursement = await server.disbursements.create({ loanId: loan.loanId, amount: loan.amount }, { idempotencyKey: 'disburse-order-1' });
+    const attempts = bank.requests.filter((entry) => entry.operationId === 'createDisbursement');
+    expect(attempts.map((entry) => entry.status)).to.include(409);
+    expect(attempts.at(-1)!.replayed).to.equal(true);
+    expect(bank.state.disbursements.size).to.equal(1);
+    expect(disbursement.id).to.equal([...bank.state.disbursements.keys()][0]);
+  });
+
+  it('a 409 that is a conflict of state (no Retry-After) is final: no retry', async () => {
+    const clients = bankWithClients();
+    const loan = await confirmedLoan(clients);
+    const { bank, server } = clients;
+    await server.disbursements.create({ loanId: loan.loanId, amount: loan.amount }, { idempotencyKey: 'disburse-1' });
+    const error = await rejection(server.disbursements.create({ loanId: loan.loanId, amount: loan.amount }, { idempotencyKey: 'disburse-2' }));
+    expect((error as { status?: number }).status).to.equal(409);
+    expect(bank.requests.filter((entry) => entry.operationId === 'createDisbursement')).to.have.length(2);
   });
 
   it('B44: a hanging GET is retried after each timeout and ends in a typed TimeoutError', async () => {

@@ -66,6 +66,22 @@ describe('createClient: calls against the test bank', () => {
     expect(again).to.equal(lists[0]);
   });
 
+  it('answers from the cache while Cache-Control says the rate card is fresh, and asks again when it says no-store', async () => {
+    const query = { merchant: 'shop-1', scenario: 'retail', currency: 'CNY' } as const;
+    bank.productsCacheControl = 'public, max-age=60';
+    const first = await fenqi.products.list(query);
+    expect(await fenqi.products.list(query)).to.equal(first);
+    await fenqi.offersFor(parseMoney('800.00', 'CNY'), { merchant: 'shop-1', scenario: 'retail' });
+    expect(bank.requests, 'fresh for 60 s: no request at all').to.have.lengthOf(1);
+
+    const other = createClient({ publishableKey: KEY, baseUrl: BASE_URL, fetch: bank.fetch, maxRetries: 0 });
+    bank.productsCacheControl = 'no-store';
+    await other.products.list(query);
+    await other.products.list(query);
+    expect(bank.requests, 'no-store: every call asks (with the ETag)').to.have.lengthOf(3);
+    expect(bank.requests[2]!.headers.get('if-none-match')).to.equal('"rc-v1"');
+  });
+
   it('computes offers locally for any amount, with eligibility reasons', async () => {
     const result = await fenqi.offersFor(parseMoney('800.00', 'CNY'), { merchant: 'shop-1', scenario: 'retail' });
     expect(result.offers.map((offer) => offer.plan.id)).to.deep.equal(['plan_12m0000', 'plan_3m00000']);
@@ -134,6 +150,38 @@ describe('createClient: calls against the test bank', () => {
     const error = await rejection(fenqi.products.list({ merchant: 'shop-3', scenario: 'retail', currency: 'CNY' }));
     expect(error).to.be.instanceOf(NetworkError);
     expect((error as Error).message).to.match(/No response from http:\/\/bank\.test/);
+  });
+
+  it('backs off exponentially (0.3 s, 0.6 s) with full jitter between retries', async () => {
+    /** The gaps between the three attempts of a GET the bank fails twice, with Math.random fixed. */
+    const gaps = async (random: number) => {
+      const sent: number[] = [];
+      const timed = createTestBank();
+      timed.fault('GET /v1/products', { times: 2, status: 503 });
+      const client = createClient({ publishableKey: KEY, baseUrl: BASE_URL, fetch: (input, init) => (sent.push(performance.now()), timed.fetch(input, init)) });
+      const realRandom = Math.random;
+      Math.random = () => random;
+      try {
+        await client.products.list({ merchant: 'shop-1', scenario: 'retail', currency: 'CNY' });
+      } finally {
+        Math.random = realRandom;
+      }
+      expect(sent).to.have.lengthOf(3);
+      return [sent[1]! - sent[0]!, sent[2]! - sent[1]!];
+    };
+    const [full1, full2] = await gaps(1); // the whole delay
+    expect(full1).to.be.within(290, 550);
+    expect(full2).to.be.within(590, 900);
+    const [quarter1, quarter2] = await gaps(0.25); // a quarter of it
+    expect(quarter1).to.be.within(70, 250);
+    expect(quarter2).to.be.within(145, 400);
+  });
+
+  it('never retries a POST without an idempotency key that timed out: it may have happened (B44)', async () => {
+    bank.fault('POST /v1/quotes', { times: 5, delayMs: 500 });
+    const error = await rejection(fenqi.quotes.create({ merchant: 'shop-1', scenario: 'retail', amount: { value: '800.00', currency: 'CNY' } }));
+    expect(error).to.be.instanceOf(TimeoutError);
+    expect(bank.requests.filter((request) => request.path === '/v1/quotes')).to.have.lengthOf(1);
   });
 
   it('times out slow answers with a typed error (B44)', async () => {

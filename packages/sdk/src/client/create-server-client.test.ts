@@ -20,6 +20,14 @@ describe('createServerClient', () => {
     if (inBrowser) expect(() => createServerClient({ secretKey: SECRET, baseUrl: BASE_URL })).to.throw(/must not run in a browser/);
   });
 
+  it('fails fast on a test key against the live API, a live key against anything else, and a malformed key', () => {
+    const allowed = { dangerouslyAllowBrowser: true } as const;
+    expect(() => createServerClient({ ...allowed, secretKey: SECRET, baseUrl: 'https://api.fenqi.com' })).to.throw(/test key cannot be used against the live API/);
+    expect(() => createServerClient({ ...allowed, secretKey: 'sk_live_51HxExample', baseUrl: BASE_URL })).to.throw(/live key cannot be used/);
+    expect(() => createServerClient({ ...allowed, secretKey: 'sk_live_51HxExample' })).not.to.throw(); // the live API by default
+    for (const key of ['', 'sk_123', 'sk_prod_12345678', undefined]) expect(() => createServerClient({ ...allowed, secretKey: key as string })).to.throw(/secretKey must look like/);
+  });
+
   it('creates a checkout session whose amount the browser never chooses', async () => {
     const session = await server.checkoutSessions.create({ amount: { value: '4999.00', currency: 'CNY' }, orderId: 'order-42', scenario: 'retail', merchant: 'shop-1' });
     expect(session.clientSecret).to.match(/^cs_\w+_secret_\w+$/);

@@ -132,13 +132,17 @@ export function createTransport(options: TransportOptions): Transport {
           retry: {
             limit: retryable ? options.maxRetries : 0,
             methods: ['get', 'post'],
-            statusCodes: RETRY_STATUS_CODES,
-            afterStatusCodes: [429, 503],
+            // With a key, a 409 that carries Retry-After is the bank still working on this very
+            // request (an earlier attempt that timed out here): wait, and the retry gets its answer.
+            statusCodes: idempotencyKey === undefined ? RETRY_STATUS_CODES : [...RETRY_STATUS_CODES, 409],
+            afterStatusCodes: [409, 429, 503],
             backoffLimit: 8_000,
             jitter: true,
             retryOnTimeout: retryable,
             // Waiting longer than the budget allows only to time out would hide the real answer.
             shouldRetry: ({ error }) => {
+              // A 409 without Retry-After is a conflict of state (an order confirmed twice): final.
+              if (isHTTPError(error) && error.response.status === 409 && !error.response.headers.has('retry-after')) return false;
               const wait = isHTTPError(error) ? retryAfterSeconds(error.response.headers.get('retry-after')) : undefined;
               return wait !== undefined && Date.now() + wait * 1000 > deadline ? false : undefined;
             },

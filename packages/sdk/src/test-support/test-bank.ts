@@ -33,6 +33,8 @@ export interface TestBank {
   /** Requests seen, as "METHOD /path". */
   readonly requests: { method: string; path: string; headers: Headers; body: unknown }[];
   fault(route: string, fault: Fault): void;
+  /** The Cache-Control the rate cards are served with (`max-age=0` unless a test sets it). */
+  productsCacheControl: string;
   /** How many disbursements the bank has made (replays do not count). */
   disbursementCount(): number;
   /** A fetch that answers from the handlers only; anything unhandled fails the test (B51). */
@@ -86,7 +88,7 @@ export function createTestBank(): TestBank {
       if (fault) return fault;
       const etag = '"rc-v1"';
       if (request.headers.get('if-none-match') === etag) return new HttpResponse(null, { status: 304, headers: { etag } });
-      return HttpResponse.json({ object: 'list', data: [RATE_CARD] }, { headers: { etag, 'cache-control': 'max-age=0', 'x-request-id': 'req_products' } });
+      return HttpResponse.json({ object: 'list', data: [RATE_CARD] }, { headers: { etag, 'cache-control': bank.productsCacheControl, 'x-request-id': 'req_products' } });
     }),
     http.post(`${BASE_URL}/v1/applications`, async ({ request }) => {
       const fault = await injected('POST /v1/applications');
@@ -183,11 +185,14 @@ export function createTestBank(): TestBank {
     return response;
   };
 
-  return {
+  // The handlers above read bank.productsCacheControl when a request comes, after this is set.
+  const bank: TestBank = {
     handlers,
     requests,
+    productsCacheControl: 'max-age=0',
     disbursementCount: () => disbursements.size,
     fault: (route, fault) => faults.set(route, { ...fault }),
     fetch: fetchFromHandlers,
   };
+  return bank;
 }
