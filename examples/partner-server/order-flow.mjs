@@ -237,7 +237,17 @@ export function createOrderFlow({ bank, orders, log }) {
   }
 
   function orderOf(event) {
-    return event.type === 'application.decided' ? orders.findBySession(event.data.sessionId) : orders.findByLoan(event.data.loanId);
+    switch (event.type) {
+      case 'application.decided':
+        return orders.findBySession(event.data.sessionId);
+      case 'checkout_session.expired':
+        return orders.findBySession(event.data.id);
+      case 'loan.created':
+      case 'loan.paid':
+        return orders.findByLoan(event.data.id);
+      default:
+        return orders.findByLoan(event.data.loanId);
+    }
   }
 
   function handle(order, event) {
@@ -254,9 +264,14 @@ export function createOrderFlow({ bank, orders, log }) {
         recordDisbursement(order, event.data);
         inBackground(order, () => advance(order));
         return;
+      case 'checkout_session.expired':
+      case 'loan.created':
       case 'repayment.due':
+      case 'repayment.paid':
       case 'loan.overdue':
-        // Recorded on the order (in `events`): the shop may remind the shopper, or stop the service.
+      case 'loan.paid':
+        // Recorded on the order (in `events`): the shop may remind the shopper, stop the service,
+        // or close the order; nothing here needs the bank again.
         return;
     }
   }

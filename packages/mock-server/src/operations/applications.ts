@@ -188,5 +188,6 @@ export function confirmApplication(context: OperationContext, call: OperationCal
   const confirmation: ConfirmedOrder = { object: 'order_confirmation', applicationId: application.id, orderId: request.orderId, amount: wire(amount), loanId, confirmedAt: context.clock.iso() };
   record.confirmation = confirmation;
   session.session = { ...session.session, status: 'completed' };
+  context.webhooks.emit({ type: 'loan.created', data: loan });
   return { status: 200, body: confirmation };
 }

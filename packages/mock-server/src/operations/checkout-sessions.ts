@@ -38,6 +38,10 @@ export function createCheckoutSession(context: OperationContext, call: Operation
   const record: SessionRecord = { session, clientSecret, rateCard: card };
   context.state.sessions.set(id, record);
   context.state.sessionsBySecret.set(clientSecret, record);
+  context.schedule(Date.parse(session.expiresAt), () => {
+    // Still open (no application confirmed) when its time is up: tell the partner once.
+    if (record.session.status === 'open') context.webhooks.emit({ type: 'checkout_session.expired', data: { ...record.session, status: 'expired' } });
+  });
   // The client secret is shown once, on creation, like a password.
   return { status: 201, body: { ...session, clientSecret } };
 }

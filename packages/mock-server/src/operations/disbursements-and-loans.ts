@@ -73,6 +73,8 @@ function closeDueDate(context: OperationContext, record: LoanRecord, number: num
   const outstanding = subtractMoney(fromWire(record.loan.outstanding), fromWire(instalment.payment));
   const paidOff = record.loan.instalments.every((row) => row.status === 'paid');
   record.loan = { ...record.loan, outstanding: wire(outstanding), status: paidOff ? 'paid' : record.loan.status };
+  context.webhooks.emit({ type: 'repayment.paid', data: { loanId: record.loan.id, instalment: number, paidOn: instalment.dueDate!, amount: instalment.payment } });
+  if (paidOff) context.webhooks.emit({ type: 'loan.paid', data: record.loan });
 }
 
 /** Moves one instalment to a new status, unless it is already settled (paid or overdue). */

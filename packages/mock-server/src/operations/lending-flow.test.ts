@@ -91,9 +91,30 @@ describe('the lending flow against the mock bank, with the SDK clients', () => {
     const repaid = await server.loans.retrieve(confirmed.loanId);
     expect(repaid.status).to.equal('paid');
     expect(repaid.outstanding.value).to.equal('0.00');
+    // A webhook for every change of state, in order.
     const types = bank.webhooks.events.map((event) => event.type);
+    expect(types.slice(0, 3)).to.deep.equal(['application.decided', 'loan.created', 'disbursement.succeeded']);
     expect(types.filter((type) => type === 'repayment.due')).to.have.length(12);
-    expect(types.slice(0, 2)).to.deep.equal(['application.decided', 'disbursement.succeeded']);
+    expect(types.filter((type) => type === 'repayment.paid')).to.have.length(12);
+    expect(types.at(-1)).to.equal('loan.paid');
+    const created = bank.webhooks.events.find((event) => event.type === 'loan.created');
+    expect(created?.type === 'loan.created' && created.data.id).to.equal(confirmed.loanId);
+    const paidOff = bank.webhooks.events.at(-1)!;
+    expect(paidOff.type === 'loan.paid' && paidOff.data.outstanding.value).to.equal('0.00');
+    expect(types.filter((type) => type === 'checkout_session.expired'), 'a confirmed session never expires').to.have.length(0);
+  });
+
+  it('tells the partner once when a checkout session expires unused', async () => {
+    const { bank, server } = bankWithClients();
+    const session = await server.checkoutSessions.create({ amount: { value: '4999.00', currency: 'CNY' }, orderId: 'order-9', scenario: 'retail', merchant: 'shop-1', expiresInMinutes: 30 });
+    bank.clock.advance({ minutes: 29 });
+    expect(bank.webhooks.events).to.have.length(0);
+    bank.clock.advance({ minutes: 2 });
+    expect(bank.webhooks.events.map((event) => event.type)).to.deep.equal(['checkout_session.expired']);
+    const [expired] = bank.webhooks.events;
+    expect(expired?.type === 'checkout_session.expired' && expired.data).to.deep.include({ id: session.id, status: 'expired' });
+    bank.clock.advance({ days: 1 });
+    expect(bank.webhooks.events).to.have.length(1);
   });
 
   it('re-checks the order on confirmation: order id and amount must match the session', async () => {

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { Application } from './application.js';
+import { CheckoutSession } from './checkout-session.js';
+import { Loan } from './loan.js';
 import { CalendarDay, prefixedId, Timestamp, WireMoney } from './primitives.js';
 import { Disbursement } from './disbursement.js';
 
@@ -7,7 +9,9 @@ const eventBase = { id: prefixedId('evt'), object: z.literal('event'), createdAt
 
 /**
  * The events the bank sends to a partner's webhook endpoint, signed with the Standard Webhooks
- * scheme. `webhook-id` equals `id` and is the key to deduplicate on.
+ * scheme, one for every change of state after the checkout: a session expired unused, an
+ * application decided, a loan created (order confirmed), a disbursement settled, a repayment due,
+ * paid or overdue, and the loan paid off. `webhook-id` equals `id` and is the key to deduplicate on.
  *
  * @example
  * ```ts
@@ -18,7 +22,9 @@ const eventBase = { id: prefixedId('evt'), object: z.literal('event'), createdAt
  */
 export const WebhookEvent = z
   .discriminatedUnion('type', [
+    z.object({ ...eventBase, type: z.literal('checkout_session.expired'), data: CheckoutSession }),
     z.object({ ...eventBase, type: z.literal('application.decided'), data: Application }),
+    z.object({ ...eventBase, type: z.literal('loan.created'), data: Loan }),
     z.object({ ...eventBase, type: z.literal('disbursement.succeeded'), data: Disbursement }),
     z.object({ ...eventBase, type: z.literal('disbursement.failed'), data: Disbursement }),
     z.object({
@@ -28,8 +34,14 @@ export const WebhookEvent = z
     }),
     z.object({
       ...eventBase,
+      type: z.literal('repayment.paid'),
+      data: z.object({ loanId: prefixedId('loan'), instalment: z.int().check(z.minimum(1)), paidOn: CalendarDay, amount: WireMoney }),
+    }),
+    z.object({
+      ...eventBase,
       type: z.literal('loan.overdue'),
       data: z.object({ loanId: prefixedId('loan'), instalment: z.int().check(z.minimum(1)), overdueSince: CalendarDay, amount: WireMoney }),
     }),
+    z.object({ ...eventBase, type: z.literal('loan.paid'), data: Loan }),
   ]);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
