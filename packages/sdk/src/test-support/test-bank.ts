@@ -5,8 +5,10 @@ import type { Money } from '@fenqi/core';
 import type { RateCard } from '../contract/rate-card.js';
 
 /**
- * A small stand-in for the mock bank (issue 4 will provide the real one): msw handlers for the
- * browser client's operations, with counters and faults the tests set per route.
+ * A small bank of the SDK's own, for the transport's edge cases a real bank never produces (a
+ * malformed or broken-off body, a 304 to a request with no cached copy, a Cache-Control a test
+ * chooses): msw handlers with counters and per-route faults. The SDK meets the real mock bank in
+ * client/against-mock-bank.test.ts.
  */
 export const BASE_URL = 'http://bank.test';
 
