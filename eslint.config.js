@@ -17,7 +17,7 @@ export default defineConfig([
   {
     // The demo partner sites' page scripts run in the browser. (catalogue.mjs runs in both, so it
     // may use neither's globals.)
-    files: ['examples/shared/**/*.js', 'examples/{shop,travel,education,static}/**/*.js'],
+    files: ['examples/shared/**/*.js', 'examples/{shop,travel,education,elements,static}/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
   {

@@ -253,6 +253,26 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     await healthy(shop, 'shop-6-below-minimum');
   });
 
+  it('the home page and the elements page (docs/elements’ live examples) are healthy and live', async () => {
+    const home = await visit('/', 'en-GB');
+    expect(await home.page.locator('a[href="/elements/"]').count()).to.equal(1);
+    await healthy(home, 'home');
+    const elements = await visit('/elements/', 'en-GB');
+    const { page } = elements;
+    await page.waitForFunction(() => [...document.querySelectorAll('fenqi-offer, fenqi-plans, fenqi-schedule')].every((element) => ['ready', 'ineligible'].includes((element as HTMLElement & { status: string }).status)));
+    await healthy(elements, 'elements-1');
+    await page.locator('#amount').fill('12000.00');
+    await page.waitForFunction(() => [...document.querySelectorAll('fenqi-offer.layout-demo')].every((offer) => (offer as HTMLElement & { amount: string; status: string }).amount === '12000.00' && (offer as HTMLElement & { status: string }).status === 'ready'));
+    const plan = page.locator('#plans').locator('input[type="radio"]').nth(1);
+    await plan.check();
+    const planId = await plan.inputValue();
+    expect(await page.locator('#schedule').evaluate((schedule) => (schedule as HTMLElement & { plan: string }).plan)).to.equal(planId);
+    expect(await page.locator('#chosen').textContent()).to.equal(`change: ${planId}`);
+    await page.locator('#open-checkout').click();
+    await page.waitForSelector('fenqi-checkout[step="plan"]', { state: 'attached' });
+    await healthy(elements, 'elements-2-checkout');
+  });
+
   it('travel: a declined application leaves the shopper a way to pay otherwise', async () => {
     const travel = await visit('/travel/', 'en-GB');
     const { page } = travel;

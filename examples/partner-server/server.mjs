@@ -21,6 +21,7 @@ const pages = {
   '/shop/': join(examples, 'shop'),
   '/travel/': join(examples, 'travel'),
   '/education/': join(examples, 'education'),
+  '/elements/': join(examples, 'elements'), // the live examples of docs/elements/
   '/shared/': join(examples, 'shared'),
   // One pricing file for the server and the pages, so the total a page shows is the one charged.
   '/shared/catalogue.mjs': fileURLToPath(new URL('./catalogue.mjs', import.meta.url)),

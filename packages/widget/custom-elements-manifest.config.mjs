@@ -18,6 +18,9 @@ export default {
             const privateNames = new Set((declaration.members ?? []).filter((member) => member.privacy === 'private').map((member) => member.name));
             declaration.attributes = declaration.attributes?.filter((attribute) => !privateNames.has(attribute.fieldName ?? attribute.name));
             declaration.members = declaration.members?.filter((member) => member.privacy !== 'private');
+            // FenqiElement's emit(name, detail) dispatches whatever it is given; the analyzer reads
+            // that as an event called "name". The real events are in each class's @event tags.
+            declaration.events = declaration.events?.filter((event) => event.description !== undefined || event.inheritedFrom?.name !== 'FenqiElement');
             if (folder && declaration.kind === 'class') {
               declaration.tagName = `fenqi-${folder}`;
               declaration.customElement = true;

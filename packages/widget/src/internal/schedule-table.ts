@@ -35,7 +35,8 @@ export function scheduleTable(schedule: ScheduleView, format: ScheduleFormat): T
   const instalmentFees = subtractMoney(schedule.totals.fees, schedule.upfrontFee);
   return html`
     <div part="base" class="schedule">
-      <div class="schedule__scroller">
+      <!-- A region that may scroll sideways (a phone, a long term): focusable, so keys can scroll it. -->
+      <div class="schedule__scroller" tabindex="0" role="region" aria-label=${m.scheduleCaption(schedule.termMonths, money(schedule.principal))}>
         <table part="table" class="schedule__table">
           <caption part="caption" class="schedule__caption">${m.scheduleCaption(schedule.termMonths, money(schedule.principal))}</caption>
           <thead>

@@ -458,7 +458,7 @@ describe('<fenqi-offer>', () => {
       for (let i = 0; i < 12; i++) {
         await sendKeys({ press: 'Tab' });
         const active = deepActiveElement();
-        expect(dialog.contains(active) || offer.shadowRoot!.contains(active) || plans.shadowRoot!.contains(active), `focus stays in the dialog (${active?.localName})`).to.equal(true);
+        expect(dialog.contains(active) || offer.shadowRoot!.contains(active) || plans.shadowRoot!.contains(active) || schedule.shadowRoot!.contains(active), `focus stays in the dialog (${active?.localName})`).to.equal(true);
       }
       await sendKeys({ press: 'Escape' });
       await offer.updateComplete;

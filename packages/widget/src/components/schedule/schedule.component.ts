@@ -46,7 +46,7 @@ export default class FenqiSchedule extends FenqiOfferElement {
     startDate: { attribute: 'start-date' },
   };
 
-  /** Id of the plan to show (`plan_…`); defaults to the plan with the lowest monthly payment. */
+  /** Id of the plan to show (`plan_…`); defaults to the offer's headline plan (its highest instalment is the lowest). */
   declare plan: string | undefined;
   /** The payout day the due dates assume, YYYY-MM-DD; today (the shopper's) when unset. */
   declare startDate: string | undefined;
