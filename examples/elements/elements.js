@@ -29,6 +29,10 @@ plans.addEventListener('change', () => {
   schedule.plan = plans.value;
   chosen.textContent = `change: ${plans.value}`;
 });
+// Back to this page: the browser restores the form (and the plan chosen) without a change event.
+plans.addEventListener('fenqi-ready', () => {
+  if (plans.value) schedule.plan = plans.value;
+});
 
 openCheckout.addEventListener('click', async () => {
   openCheckout.disabled = true;
@@ -57,7 +61,13 @@ const section = (tag, intro, ...content) =>
 document.querySelector('#app').append(
   h('div', { class: 'field' }, h('label', { for: 'amount' }, 'Amount (CNY), for every placement below'), amount),
   section('fenqi-offer', 'The three layouts, each reserving its size before the rate card arrives; then Chinese, Japanese, and an amount below every plan.', ...offers.map((offer) => h('div', { class: 'offer-slot' }, offer)), ...foreign.map((offer) => h('div', { class: 'offer-slot' }, offer))),
-  section('fenqi-plans', 'A form field: radio-group keys, required, reset and restore; change fires only on the shopper’s choice.', h('form', { id: 'plans-form', onsubmit: (event) => event.preventDefault() }, plans, chosen)),
-  section('fenqi-schedule', 'The repayment table of the plan chosen above, with due dates for a loan paid out today.', schedule),
   section('fenqi-checkout', 'The application, for a session the partner server creates. Try you+approve@example.com with resident ID 110105199108161230 and date of birth 1991-08-16.', openCheckout, checkoutStatus),
+  // Last, side by side: these two grow to their plans once the rate card arrives, and nothing
+  // below them moves (the offer's layouts reserve their size; a list of plans cannot know it).
+  h(
+    'div',
+    { class: 'layout' },
+    section('fenqi-plans', 'A form field: radio-group keys, required, reset and restore; change fires only on the shopper’s choice.', h('form', { id: 'plans-form', onsubmit: (event) => event.preventDefault() }, plans, chosen)),
+    section('fenqi-schedule', 'The repayment table of the plan chosen, with due dates for a loan paid out today.', schedule),
+  ),
 );

@@ -268,6 +268,10 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     const planId = await plan.inputValue();
     expect(await page.locator('#schedule').evaluate((schedule) => (schedule as HTMLElement & { plan: string }).plan)).to.equal(planId);
     expect(await page.locator('#chosen').textContent()).to.equal(`change: ${planId}`);
+    // Away and back: the browser restores the form, and <fenqi-plans> (form-associated) its plan.
+    await page.goto(`${demo.urls.partner}/`);
+    await page.goBack();
+    await page.waitForFunction((id) => (document.querySelector('#plans') as (HTMLElement & { value: string; status: string }) | null)?.status === 'ready' && (document.querySelector('#plans') as HTMLElement & { value: string }).value === id, planId);
     await page.locator('#open-checkout').click();
     await page.waitForSelector('fenqi-checkout[step="plan"]', { state: 'attached' });
     await healthy(elements, 'elements-2-checkout');

@@ -36,7 +36,7 @@ export function scheduleTable(schedule: ScheduleView, format: ScheduleFormat): T
   return html`
     <div part="base" class="schedule">
       <!-- A region that may scroll sideways (a phone, a long term): focusable, so keys can scroll it. -->
-      <div class="schedule__scroller" tabindex="0" role="region" aria-label=${m.scheduleCaption(schedule.termMonths, money(schedule.principal))}>
+      <div class="schedule__scroller" tabindex="0" role="group" aria-label=${m.scheduleCaption(schedule.termMonths, money(schedule.principal))}>
         <table part="table" class="schedule__table">
           <caption part="caption" class="schedule__caption">${m.scheduleCaption(schedule.termMonths, money(schedule.principal))}</caption>
           <thead>
