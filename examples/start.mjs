@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: the demo partner sites against the mock bank, each part its own process as it
-// would be in production — the standalone mock bank (fenqi-mock-server) and the partner server
-// with its three sites. Prints the URLs; Ctrl-C stops every process. Ports: MOCK_BANK_PORT
-// (4010), PARTNER_PORT (3000); HOST (127.0.0.1).
+// would be in production — the standalone mock bank (fenqi-mock-server), the partner server with
+// its three sites, and a plain static server for the front-end-only shop whose bank runs in the
+// browser. Prints the URLs; Ctrl-C stops every process. Ports: MOCK_BANK_PORT (4010),
+// PARTNER_PORT (3000), STATIC_PORT (8080); HOST (127.0.0.1).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import process from 'node:process';
@@ -24,8 +25,9 @@ export async function startDemo(options = {}) {
   const ports = {
     bank: await portOrFree(options.ports?.bank ?? 4010, host),
     partner: await portOrFree(options.ports?.partner ?? 3000, host),
+    static: await portOrFree(options.ports?.static ?? 8080, host),
   };
-  const urls = { bank: `http://${host}:${ports.bank}`, partner: `http://${host}:${ports.partner}` };
+  const urls = { bank: `http://${host}:${ports.bank}`, partner: `http://${host}:${ports.partner}`, static: `http://${host}:${ports.static}` };
   const children = [];
   const stop = () => Promise.all(children.map((child) => child.stop())).then(() => undefined);
   try {
@@ -35,6 +37,7 @@ export async function startDemo(options = {}) {
     children.push(
       await launch('partner', [here('./partner-server/server.mjs')], { PORT: String(ports.partner), HOST: host, FENQI_API_BASE: urls.bank }, /partner server on (http\S+)/, log),
     );
+    children.push(await launch('static', [here('./static/serve.mjs')], { PORT: String(ports.static), HOST: host }, /static shop on (http\S+)/, log));
   } catch (error) {
     await stop();
     throw error;
@@ -115,10 +118,10 @@ function envPort(name, fallback) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   let demo;
   try {
-    demo = await startDemo({ ports: { bank: envPort('MOCK_BANK_PORT', 4010), partner: envPort('PARTNER_PORT', 3000) }, host: process.env.HOST || '127.0.0.1' });
+    demo = await startDemo({ ports: { bank: envPort('MOCK_BANK_PORT', 4010), partner: envPort('PARTNER_PORT', 3000), static: envPort('STATIC_PORT', 8080) }, host: process.env.HOST || '127.0.0.1' });
   } catch (error) {
     const busy = /already in use|EADDRINUSE/.test(error.message);
-    const variable = error.message.startsWith('bank') ? 'MOCK_BANK_PORT=4011' : 'PARTNER_PORT=3001';
+    const variable = error.message.startsWith('bank') ? 'MOCK_BANK_PORT=4011' : error.message.startsWith('static') ? 'STATIC_PORT=8081' : 'PARTNER_PORT=3001';
     console.error(`\nnpm start: ${error.message}${busy ? `\nChoose a free port, e.g. ${variable} npm start.` : ''}`);
     process.exit(1);
   }
@@ -128,6 +131,7 @@ Fenqi demo is running.
   星河数码 (shop, CNY, zh-CN)                ${urls.partner}/shop/
   Wayfarer Holidays (travel, EUR, en-GB)     ${urls.partner}/travel/
   Northwind Coding School (education, USD)  ${urls.partner}/education/
+  Static shop, bank in the browser           ${urls.static}/
   Mock bank API                              ${urls.bank}  (state: ${urls.bank}/__admin/state)
 Apply with an email like you+approve@example.com; every test persona is in docs/mock-server.md.
 Ctrl-C stops everything.

@@ -36,12 +36,14 @@ describe('examples/start.mjs (npm start)', function () {
   this.timeout(30_000);
 
   it('prints every site’s URL, serves them, and stops every process on Ctrl-C', async () => {
-    const ports = { MOCK_BANK_PORT: String(await freePort()), PARTNER_PORT: String(await freePort()) };
+    const ports = { MOCK_BANK_PORT: String(await freePort()), PARTNER_PORT: String(await freePort()), STATIC_PORT: String(await freePort()) };
     const demo = run(ports, /Ctrl-C stops everything/);
     await demo.seen;
     const partner = `http://127.0.0.1:${ports.PARTNER_PORT}`;
     for (const site of ['shop', 'travel', 'education']) expect(demo.output()).to.include(`${partner}/${site}/`);
     expect((await fetch(`${partner}/shop/`)).status).to.equal(200);
+    expect(demo.output()).to.include(`http://127.0.0.1:${ports.STATIC_PORT}/`);
+    expect((await fetch(`http://127.0.0.1:${ports.STATIC_PORT}/mockServiceWorker.js`)).status, 'the static shop serves msw’s worker from its root').to.equal(200);
     const home = await fetch(`${partner}/`); // the address the README gives
     expect(home.status).to.equal(200);
     expect(await home.text()).to.include('href="/shop/"');
@@ -62,7 +64,7 @@ describe('examples/start.mjs (npm start)', function () {
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     try {
       const port = String((busy.address() as AddressInfo).port);
-      const demo = run({ MOCK_BANK_PORT: String(await freePort()), PARTNER_PORT: port }, /$^/);
+      const demo = run({ MOCK_BANK_PORT: String(await freePort()), STATIC_PORT: String(await freePort()), PARTNER_PORT: port }, /$^/);
       expect(await demo.exited).to.equal(1);
       expect(demo.output()).to.match(/npm start: .*(in use|EADDRINUSE)/);
       expect(demo.output()).to.include('Choose a free port, e.g. PARTNER_PORT=3001 npm start.');
@@ -73,7 +75,7 @@ describe('examples/start.mjs (npm start)', function () {
 
   it('stops every process when its parent goes away without passing a signal on', async () => {
     // As when npm, which runs the script under `sh -c`, is stopped with SIGTERM.
-    const ports = { MOCK_BANK_PORT: String(await freePort()), PARTNER_PORT: String(await freePort()) };
+    const ports = { MOCK_BANK_PORT: String(await freePort()), PARTNER_PORT: String(await freePort()), STATIC_PORT: String(await freePort()) };
     const shell = spawn('sh', ['-c', `"${process.execPath}" "${START}"; echo ended`], { env: { ...process.env, ...ports }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     await new Promise<void>((resolve) => shell.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')).includes('Ctrl-C stops everything') && resolve()));
@@ -82,7 +84,7 @@ describe('examples/start.mjs (npm start)', function () {
     const deadline = Date.now() + 10_000;
     const answering = () => Promise.all(Object.values(ports).map((port) => fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)));
     while ((await answering()).some(Boolean) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await answering(), 'both ports free again').to.deep.equal([false, false]);
+    expect(await answering(), 'every port free again').to.deep.equal(Object.values(ports).map(() => false));
   });
 
   it('refuses a port that is not a number', async () => {

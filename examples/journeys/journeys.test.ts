@@ -69,7 +69,7 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
 
   before(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
-    demo = await startDemo({ ports: { bank: 0, partner: 0 }, log: () => {}, quietBank: true });
+    demo = await startDemo({ ports: { bank: 0, partner: 0, static: 0 }, log: () => {}, quietBank: true });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -86,7 +86,7 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
   });
 
   /** A new tab (its own storage) on a page of the partner site, watching for every kind of breakage. */
-  async function visit(path: string, locale = 'en-US'): Promise<Visit> {
+  async function visit(path: string, locale = 'en-US', origin = demo.urls.partner): Promise<Visit> {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale });
     const page = await context.newPage();
     const problems: string[] = [];
@@ -109,7 +109,7 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(`${demo.urls.partner}${path}`);
+    await page.goto(`${origin}${path}`);
     const opened = { page, context, problems };
     visits.push(opened);
     return opened;
@@ -275,6 +275,22 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     await page.locator('#open-checkout').click();
     await page.waitForSelector('fenqi-checkout[step="plan"]', { state: 'attached' });
     await healthy(elements, 'elements-2-checkout');
+  });
+
+  it('static shop: the bank as a service worker in the page, from plain files — offer, apply, approved, paid', async () => {
+    const shop = await visit('/', 'zh-CN', demo.urls.static);
+    const { page } = shop;
+    expect(await offerText(page, '#offer', '4999.00')).to.include('¥257.78'); // the 24-month plan, as on the served shop
+    await page.locator('#quantity').selectOption('2');
+    await offerText(page, '#offer', '9998.00');
+    await healthy(shop, 'static-1-product');
+    await page.locator('#pay').click();
+    expect(await apply(page, typed('approve'))).to.equal('approved');
+    await healthy(shop, 'static-2-approved');
+    await page.locator('fenqi-checkout [part~="primary"]').click(); // Done
+    await page.waitForFunction(() => document.querySelector('#order-status')?.textContent?.startsWith('已付款'), undefined, { timeout: 15_000 });
+    expect(await page.locator('#order-status').textContent()).to.include('¥9,998.00');
+    await healthy(shop, 'static-3-paid');
   });
 
   it('travel: a declined application leaves the shopper a way to pay otherwise', async () => {
