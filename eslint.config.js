@@ -17,8 +17,13 @@ export default defineConfig([
   {
     // The demo partner sites' page scripts run in the browser. (catalogue.mjs runs in both, so it
     // may use neither's globals.)
-    files: ['examples/shared/**/*.js', 'examples/{shop,travel,education,elements,static}/**/*.js'],
+    files: ['examples/shared/**/*.js', 'examples/{shop,travel,education,elements,static,react,vue}/**/*.{js,jsx}'],
     languageOptions: { globals: globals.browser },
+  },
+  {
+    // The React example is JSX.
+    files: ['examples/react/**/*.jsx'],
+    languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
   },
   {
     rules: {

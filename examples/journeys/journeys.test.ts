@@ -293,6 +293,28 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     await healthy(shop, 'static-3-paid');
   });
 
+  for (const [framework, control, count, amount] of [['react', '#seats', '3', '3897.00'], ['vue', '#nights', '5', '447.50']] as const) {
+    it(`${framework}: properties reach the elements, their events reach the framework, and a plain form submits the chosen plan`, async () => {
+      const site = await visit(`/${framework}/`, 'en-GB');
+      const { page } = site;
+      await page.waitForSelector('#headline:has-text("fenqi-ready")');
+      await healthy(site, `${framework}-1`);
+      const before = await page.locator('#headline').textContent();
+      await page.locator(control).selectOption(count);
+      expect(await offerText(page, '#offer', amount)).to.match(/\d/); // the property, set by the framework
+      await page.waitForFunction((previous) => document.querySelector('#headline')?.textContent !== previous, before);
+      const headline = await page.locator('#headline').textContent();
+      const ready = await page.locator('#offer').evaluate((offer) => offer.shadowRoot!.textContent!);
+      expect(headline, 'the fenqi-ready detail, through the framework’s own event binding').to.match(/^fenqi-ready: \d+ months from [\d.]+ (USD|EUR)$/);
+      expect(ready).to.include(headline!.match(/from ([\d.]+)/)![1]!.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+      const plan = page.locator('#plans input[type="radio"]').nth(1);
+      await plan.check();
+      await page.locator('#choose').click();
+      expect(await page.locator('#chosen').textContent()).to.equal(`The form submitted plan=${await plan.inputValue()}`);
+      await healthy(site, `${framework}-2`);
+    });
+  }
+
   it('travel: a declined application leaves the shopper a way to pay otherwise', async () => {
     const travel = await visit('/travel/', 'en-GB');
     const { page } = travel;

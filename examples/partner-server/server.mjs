@@ -22,6 +22,8 @@ const pages = {
   '/travel/': join(examples, 'travel'),
   '/education/': join(examples, 'education'),
   '/elements/': join(examples, 'elements'), // the live examples of docs/elements/
+  '/react/': join(examples, 'react'),
+  '/vue/': join(examples, 'vue'),
   '/shared/': join(examples, 'shared'),
   // One pricing file for the server and the pages, so the total a page shows is the one charged.
   '/shared/catalogue.mjs': fileURLToPath(new URL('./catalogue.mjs', import.meta.url)),
