@@ -78,6 +78,19 @@ describe('<fenqi-offer>', () => {
     expect(shownText(offer)).not.to.include('$30.34');
   });
 
+  it('asks the bank at its api-base for its merchant, whatever configure() says', async () => {
+    const asked: URL[] = [];
+    setupBank({ baseUrl: 'http://bank-two.test' }, (fetch) => (input, init) => {
+      asked.push(new URL(new Request(input, init).url));
+      return fetch(input, init);
+    });
+    const offer = await settled(await fixture<FenqiOffer>('<fenqi-offer amount="4999.00" currency="CNY" api-base="http://bank-two.test" merchant="shop-7"></fenqi-offer>'));
+    expect(offer.status).to.equal('ready');
+    expect(asked.map((url) => [url.origin, url.pathname, url.searchParams.get('merchant')])).to.deep.equal([['http://bank-two.test', '/v1/products', 'shop-7']]);
+    expect(offer.apiBase).to.equal('http://bank-two.test');
+    expect(offer.merchant).to.equal('shop-7');
+  });
+
   it('speaks the display locale independently of the market', async () => {
     setupBank();
     const zh = await settled(await fixture<FenqiOffer>('<fenqi-offer amount="100.00" currency="USD" locale="zh-CN"></fenqi-offer>'));
