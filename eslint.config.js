@@ -17,12 +17,12 @@ export default defineConfig([
   {
     // The demo partner sites' page scripts run in the browser. (catalogue.mjs runs in both, so it
     // may use neither's globals.)
-    files: ['examples/shared/**/*.js', 'examples/{shop,travel,education,elements,static,react,vue}/**/*.{js,jsx}'],
+    files: ['examples/shared/**/*.js', 'examples/{shop,travel,education,elements,static,react,react18,vue}/**/*.{js,jsx}'],
     languageOptions: { globals: globals.browser },
   },
   {
     // The React example is JSX.
-    files: ['examples/react/**/*.jsx'],
+    files: ['examples/{react,react18}/**/*.jsx'],
     languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
   },
   {

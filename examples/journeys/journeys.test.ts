@@ -293,7 +293,7 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     await healthy(shop, 'static-3-paid');
   });
 
-  for (const [framework, control, count, amount] of [['react', '#seats', '3', '3897.00'], ['vue', '#nights', '5', '447.50']] as const) {
+  for (const [framework, control, count, amount] of [['react', '#seats', '3', '3897.00'], ['react18', '#seats', '3', '3897.00'], ['vue', '#nights', '5', '447.50']] as const) {
     it(`${framework}: properties reach the elements, their events reach the framework, and a plain form submits the chosen plan`, async () => {
       const site = await visit(`/${framework}/`, 'en-GB');
       const { page } = site;

@@ -23,6 +23,7 @@ const pages = {
   '/education/': join(examples, 'education'),
   '/elements/': join(examples, 'elements'), // the live examples of docs/elements/
   '/react/': join(examples, 'react'),
+  '/react18/': join(examples, 'react18'),
   '/vue/': join(examples, 'vue'),
   '/shared/': join(examples, 'shared'),
   // One pricing file for the server and the pages, so the total a page shows is the one charged.

@@ -2,7 +2,7 @@
 // events by name: `amount={…}` reaches the element's `amount` property, `onfenqi-ready={…}` its
 // `fenqi-ready` event. <fenqi-plans> is a form field, so a plain <form> submits the chosen plan.
 // (React 18 passes everything as string attributes and cannot listen to custom events: wrap the
-// elements with @lit/react's createComponent there, as docs/frameworks.md shows.)
+// elements with @lit/react's createComponent there, as examples/react18 does.)
 import { moneyFromMinor, toDecimalString } from '@fenqi/core';
 import { configure } from '@fenqi/widget/define.js';
 import { useState } from 'react';
