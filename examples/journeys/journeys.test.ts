@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { expect } from 'chai';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { formatMoney } from '@fenqi/core';
+import { formatMoney, parseMoney } from '@fenqi/core';
+import { priceCart } from '../partner-server/catalogue.mjs';
 import { createClient, fromWire, residentIdCheckCharacter } from '@fenqi/sdk';
 import type { QuotedPlan } from '@fenqi/sdk';
 import { PERSONAS } from '@fenqi/mock-server';
@@ -321,6 +322,11 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     const total = (await page.locator('.offer-slot fenqi-offer, fenqi-offer').first().evaluate((offer) => (offer as HTMLElement & { amount: string }).amount))!;
     expect(await offerText(page, 'fenqi-offer', total)).to.include(await quotedPayment('demo-travel', 'travel', total, 'EUR', 'en-GB'));
     await healthy(travel, 'travel-1-trip');
+    // A third traveller: the trip total, priced as the server prices it, and the offer with it.
+    await page.locator('#travellers').selectOption('3');
+    const bigger = priceCart('travel', { trip: 'lisbon-city-break', travellers: 3, nights: 3, insurance: true }).total;
+    expect(await page.locator('#totals').textContent()).to.include(formatMoney(parseMoney(bigger, 'EUR'), 'en-GB'));
+    expect(await offerText(page, 'fenqi-offer', bigger)).to.include(await quotedPayment('demo-travel', 'travel', bigger, 'EUR', 'en-GB'));
     // The connection drops on the first try of the application: the retry, with the same
     // idempotency key, makes the one application there is.
     const before = await applicationCount();
@@ -341,6 +347,10 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     const { page } = school;
     const total = await page.locator('fenqi-offer').evaluate((offer) => (offer as HTMLElement & { amount: string }).amount);
     expect(await offerText(page, 'fenqi-offer', total)).to.include(await quotedPayment('demo-education', 'education', total, 'USD', 'en-US'));
+    // The materials kit joins the enrolment: the offer follows the new total.
+    await page.locator('#materials').check();
+    const withKit = priceCart('education', { course: 'web-development', materials: true }).total;
+    expect(await offerText(page, 'fenqi-offer', withKit)).to.include(await quotedPayment('demo-education', 'education', withKit, 'USD', 'en-US'));
     await healthy(school, 'education-1-course');
     await page.getByRole('button', { name: /pay monthly/i }).click();
     const reviewer = typed('decline-insufficient-income', { email: 'ana.ortiz+review-approve@example.com', monthlyIncome: '9200.00' });
