@@ -72,7 +72,7 @@ pay.addEventListener('click', async () => {
   checkout.addEventListener('fenqi-approved', async ({ detail }) => {
     // Server side: confirm the order (amount re-checked by the bank) and have the bank pay, once.
     const confirmed = await partner.applications.confirm(detail.applicationId, { orderId, amount: { value: detail.amount, currency: detail.currency } });
-    await partner.disbursements.create({ loanId: confirmed.loanId, amount: confirmed.amount }, { idempotencyKey: `disburse-${orderId}` });
+    await partner.disbursements.create({ loanId: confirmed.loanId, amount: confirmed.amount }, { idempotencyKey: `disburse-${orderId}-1` });
     status.replaceChildren(h('p', { className: 'message', id: 'order-status' }, `订单 ${orderId}：已确认，等待银行放款…`));
   });
   checkout.addEventListener('fenqi-declined', () => status.replaceChildren(h('p', { className: 'message message--error' }, '很抱歉，本次无法使用分期付款。')));

@@ -56,7 +56,10 @@ export interface FenqiServerClient {
     confirm(applicationId: string, order: OrderConfirmation, options?: RequestOptions): Promise<ConfirmedOrder>;
   };
   readonly disbursements: {
-    /** Pays the merchant. Pass the idempotency key you stored with the order so a retry after a crash never pays twice. */
+    /**
+     * Pays the merchant. Pass a key you stored with the order for this attempt (e.g. `disburse-<order>-<attempt>`), so a
+     * retry after a crash never pays twice; after `disbursement.failed`, a new attempt needs a new key.
+     */
     create(request: DisbursementCreate, options?: RequestOptions): Promise<Disbursement>;
     retrieve(id: string, options?: RequestOptions): Promise<Disbursement>;
   };

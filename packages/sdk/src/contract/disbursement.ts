@@ -8,7 +8,7 @@ import { PositiveMoneyInput, prefixedId, Timestamp, WireMoney } from './primitiv
  * ```ts
  * const request: DisbursementCreate = { loanId: 'loan_00000001', amount: { value: '4999.00', currency: 'CNY' } }
  * // The key stored with the order: a retry after a crash never pays twice
- * const disbursement = await bank.disbursements.create(request, { idempotencyKey: 'disburse-order-42' })
+ * const disbursement = await bank.disbursements.create(request, { idempotencyKey: 'disburse-order-42-1' }) // order 42, attempt 1
  * ```
  */
 export const DisbursementCreate = z

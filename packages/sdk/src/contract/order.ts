@@ -24,7 +24,8 @@ export type OrderConfirmation = z.infer<typeof OrderConfirmation>;
  * @example
  * ```ts
  * const confirmed: ConfirmedOrder = await bank.applications.confirm(applicationId, order)
- * await bank.disbursements.create({ loanId: confirmed.loanId, amount: confirmed.amount }, { idempotencyKey: `disburse-${confirmed.orderId}` })
+ * // One key per attempt: a retry of this attempt reuses it; a new attempt after disbursement.failed gets a new one.
+ * await bank.disbursements.create({ loanId: confirmed.loanId, amount: confirmed.amount }, { idempotencyKey: `disburse-${confirmed.orderId}-1` })
  * ```
  */
 export const ConfirmedOrder = z
