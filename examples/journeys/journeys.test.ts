@@ -352,6 +352,7 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     const withKit = priceCart('education', { course: 'web-development', materials: true }).total;
     expect(await offerText(page, 'fenqi-offer', withKit)).to.include(await quotedPayment('demo-education', 'education', withKit, 'USD', 'en-US'));
     await healthy(school, 'education-1-course');
+    const loansBefore = ((await admin('state')) as { loans: unknown[] }).loans.length;
     await page.getByRole('button', { name: /pay monthly/i }).click();
     const reviewer = typed('decline-insufficient-income', { email: 'ana.ortiz+review-approve@example.com', monthlyIncome: '9200.00' });
     expect(await apply(page, reviewer)).to.equal('review');
@@ -367,6 +368,9 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     await healthy(school, 'education-4-approved');
     // Approved at the review's tier, above the plan's rate: the shopper accepts it before the school confirms.
     expect(await page.locator('fenqi-checkout').evaluate((checkout) => checkout.shadowRoot!.textContent)).to.include('Accept these terms');
+    await page.waitForTimeout(2500); // time for a webhook, a poll and a payout to happen if anything confirmed too early
+    const loans = ((await admin('state')) as { loans: unknown[] }).loans.length;
+    expect(loans, 'no loan on terms the shopper has not accepted').to.equal(loansBefore);
     await page.locator('fenqi-checkout [part~="primary"]').click();
     await page.waitForSelector('#order-panel .order[data-status="paid"]', { timeout: 30_000 });
     await healthy(school, 'education-5-paid');

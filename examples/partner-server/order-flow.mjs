@@ -7,9 +7,10 @@
 //                 belongs to this order, confirms the order for the amount the loan finances and
 //                 asks the bank to pay the merchant.
 //   3. webhooks   the bank reports what happens later: a review decided, the money paid or not,
-//                 repayments due. An approval reaching the server this way completes the order
-//                 through the same function as step 2, so it does not matter which arrives first,
-//                 or whether the shopper closed the page.
+//                 repayments due. An approval reaching the server this way is recorded, not
+//                 confirmed: the bank may approve at another rate than the plan showed (a risk
+//                 tier), and only the shopper's checkout, where they accept it, leads to step 2. A
+//                 shopper who closed the page confirms when they come back ("Continue").
 //
 // Every step that calls the bank runs under a per-order lock, and each call carries an
 // idempotency key derived from the order, so double clicks, reloads, concurrent webhooks and
@@ -149,8 +150,8 @@ export function createOrderFlow({ bank, orders, log }) {
   }
 
   /**
-   * Confirms an approved application and starts paying the merchant: the one function behind the
-   * confirm endpoint and the `application.decided` webhook. Runs under the order's lock.
+   * Confirms an approved application and starts paying the merchant, for the confirm endpoint
+   * (the shopper's checkout said `fenqi-approved`). Runs under the order's lock.
    */
   async function completeOrder(order, application) {
     if (!order.loanId) {
@@ -253,9 +254,9 @@ export function createOrderFlow({ bank, orders, log }) {
   function handle(order, event) {
     switch (event.type) {
       case 'application.decided':
+        // Recorded only. An approval is confirmed when the shopper's checkout says so: the terms
+        // may differ from the plan they chose, and they accept those first.
         recordDecision(order, event.data);
-        // A review approved later, or a shopper who closed the page after approval: finish the order.
-        if (event.data.status === 'approved') inBackground(order, () => completeOrder(order, event.data));
         return;
       case 'disbursement.succeeded':
         recordDisbursement(order, event.data);
@@ -303,7 +304,6 @@ export function createOrderFlow({ bank, orders, log }) {
   function hasUnfinishedStep(order) {
     const last = order.disbursements.at(-1);
     return (
-      (UNDECIDED.includes(order.status) && order.decision?.status === 'approved') ||
       (order.status === 'confirmed' && !last) ||
       (order.status === 'disbursing' && last?.status === 'failed')
     );
@@ -311,11 +311,6 @@ export function createOrderFlow({ bank, orders, log }) {
 
   /** Takes an order on from wherever it stopped. Runs under the order's lock. */
   async function resume(order) {
-    if (UNDECIDED.includes(order.status) && order.decision?.status === 'approved') {
-      const application = await bank.retrieveApplication(order.applicationId);
-      if (application.status === 'approved') await completeOrder(order, application);
-      return;
-    }
     await advance(order);
   }
 

@@ -211,11 +211,12 @@ describe('examples/partner-server (real HTTP: mock bank + partner server)', func
       mock.bank.faults.add({ route: 'createDisbursement', times: 6, status: 503 });
       const started = await checkout('shop', PHONE_CART);
       const application = await apply(started.clientSecret, applicantOf('approve'));
-      await settle(); // the approval webhook confirmed the order; its disbursement failed three times (SDK retries)
-      expect(partner.orders.get(started.orderId)).to.include({ status: 'confirmed' });
+      // Confirmed, but the disbursement fails three times (the SDK's retries), twice over.
       const failed = await confirm(started.orderId, application.id);
       expectProblem(failed, 502, 'bank-error');
       expect(failed.body.bank).to.include({ status: 503 });
+      expect(partner.orders.get(started.orderId)).to.include({ status: 'confirmed' });
+      expectProblem(await confirm(started.orderId, application.id), 502, 'bank-error');
       const resumed = await confirm(started.orderId, application.id);
       expect(resumed.status).to.equal(200);
       expect(resumed.body).to.include({ status: 'disbursing' });
@@ -270,7 +271,7 @@ describe('examples/partner-server (real HTTP: mock bank + partner server)', func
   });
 
   describe('decisions other than an instant approval', () => {
-    it('review → approved 30 minutes later: the webhook makes the server confirm and disburse by itself', async () => {
+    it('review → approved 30 minutes later: the webhook records it; only the shopper’s checkout (after they accept the terms) confirms', async () => {
       const started = await checkout('shop', PHONE_CART);
       const application = await apply(started.clientSecret, applicantOf('review-approve'));
       expect(application.status).to.equal('review');
@@ -279,9 +280,16 @@ describe('examples/partner-server (real HTTP: mock bank + partner server)', func
       expect(waiting.body).to.include({ status: 'awaiting_decision' });
       expect(confirmations()).to.have.length(0);
 
+      // Approved at the review's tier, above the plan's rate: the shopper has not seen that yet.
       await advance({ minutes: 30 });
-      const confirmed = await order(started.orderId);
-      expect(confirmed.body).to.include({ status: 'disbursing', loanId: confirmed.body.loan.id });
+      const approved = await order(started.orderId);
+      expect(approved.body.decision).to.deep.equal({ status: 'approved' });
+      expect(approved.body.loanId, 'nothing confirmed on terms the shopper never saw').to.equal(undefined);
+      expect(confirmations()).to.have.length(0);
+
+      // fenqi-approved, once they accepted: the page confirms.
+      const confirmed = await confirm(started.orderId, application.id);
+      expect(confirmed.body).to.include({ status: 'disbursing' });
       expect(confirmations()).to.have.length(1);
       await advance({ seconds: 2 });
       expect((await order(started.orderId)).body.status).to.equal('paid');
@@ -361,9 +369,9 @@ describe('examples/partner-server (real HTTP: mock bank + partner server)', func
       await settle();
       expect((await order(mine.orderId)).body).to.include({ status: 'awaiting_application' });
       expect((await order(mine.orderId)).body.applicationId).to.equal(undefined);
-      // Their approval reached the server as a webhook, which completed their order; mine has no loan.
-      expect([...mock.bank.state.loans.values()].map((record) => record.loan.orderId)).to.deep.equal([theirs.orderId]);
-      expect((await order(theirs.orderId)).body.status).to.equal('disbursing');
+      // Their approval reached the server as a webhook, which recorded it; no order has a loan.
+      expect(mock.bank.state.loans.size).to.equal(0);
+      expect((await order(theirs.orderId)).body.decision).to.deep.equal({ status: 'approved' });
     });
 
     it('maps the bank’s refusals to problems: an amount no plan covers is a 422, a failing bank a 502', async () => {
@@ -505,6 +513,8 @@ describe('examples/partner-server static files (the demo sites’ extension poin
     await writeFile(join(root, 'shop', 'assets', 'app.mjs'), 'export {};');
     await writeFile(join(root, 'shop', 'assets', 'style.css'), 'body {}');
     await writeFile(join(root, 'shop', '.env'), 'FENQI_SECRET_KEY=sk_test_secret');
+    await mkdir(join(root, 'shop', 'node_modules', 'react'), { recursive: true });
+    await writeFile(join(root, 'shop', 'node_modules', 'react', 'package.json'), '{"name":"sk_test_leak"}');
     await writeFile(join(root, 'outside.txt'), 'not for the web');
     await symlink(join(root, 'outside.txt'), join(root, 'shop', 'link.txt'));
     server = await createPartnerServer({
@@ -533,8 +543,8 @@ describe('examples/partner-server static files (the demo sites’ extension poin
     expect((await get('/api/config')).status, 'API routes still answer').to.equal(200);
   });
 
-  it('never leaves the folder: dot segments, encoded slashes, dot files, symbolic links out and missing files are 404', async () => {
-    for (const path of ['/shop/../outside.txt', '/shop/%2e%2e/outside.txt', '/shop/..%2foutside.txt', '/shop/assets%2f..%2f..%2foutside.txt', '/shop/.env', '/shop/%2eenv', '/shop/link.txt', '/shop/missing.html', '/shop/%E0%A4%A', '/shop/a%00b', '/catalogue.mjs/x', '/outside.txt']) {
+  it('never leaves the folder: dot segments, encoded slashes, dot files, installed dependencies, symbolic links out and missing files are 404', async () => {
+    for (const path of ['/shop/../outside.txt', '/shop/%2e%2e/outside.txt', '/shop/..%2foutside.txt', '/shop/assets%2f..%2f..%2foutside.txt', '/shop/.env', '/shop/%2eenv', '/shop/link.txt', '/shop/missing.html', '/shop/%E0%A4%A', '/shop/a%00b', '/catalogue.mjs/x', '/outside.txt', '/shop/node_modules/react/package.json']) {
       const answer = await get(path);
       expect(answer.status, path).to.equal(404);
       expect(answer.text).not.to.contain('not for the web').and.not.contain('sk_test');

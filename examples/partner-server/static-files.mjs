@@ -86,8 +86,9 @@ function inside(root, rest) {
     } catch {
       return undefined;
     }
-    // Dot files (.env, .git) and anything that could climb or cross a separator stay hidden.
-    if (name === '' || name.startsWith('.') || /[/\\\0]/.test(name)) return undefined;
+    // Dot files (.env, .git), installed dependencies, and anything that could climb or cross a
+    // separator stay hidden.
+    if (name === '' || name.startsWith('.') || name === 'node_modules' || /[/\\\0]/.test(name)) return undefined;
     decoded.push(name);
   }
   return join(root, ...decoded);

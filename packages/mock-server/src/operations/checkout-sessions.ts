@@ -39,8 +39,9 @@ export function createCheckoutSession(context: OperationContext, call: Operation
   context.state.sessions.set(id, record);
   context.state.sessionsBySecret.set(clientSecret, record);
   context.schedule(Date.parse(session.expiresAt), () => {
-    // Still open (no application confirmed) when its time is up: tell the partner once.
-    if (record.session.status === 'open') context.webhooks.emit({ type: 'checkout_session.expired', data: { ...record.session, status: 'expired' } });
+    // Unused when its time is up (no application made with it): tell the partner once. A session
+    // with an application lives on through the application's own decision and expiry.
+    if (record.session.status === 'open' && record.session.applicationId === undefined) context.webhooks.emit({ type: 'checkout_session.expired', data: { ...record.session, status: 'expired' } });
   });
   // The client secret is shown once, on creation, like a password.
   return { status: 201, body: { ...session, clientSecret } };

@@ -117,6 +117,14 @@ describe('the lending flow against the mock bank, with the SDK clients', () => {
     expect(bank.webhooks.events).to.have.length(1);
   });
 
+  it('never calls a session expired once an application was made with it', async () => {
+    const clients = bankWithClients();
+    const { bank } = clients;
+    await apply(clients, { amount: { value: '4999.00', currency: 'CNY' }, applicant: GOOD_APPLICANT });
+    bank.clock.advance({ minutes: 61 });
+    expect(bank.webhooks.events.map((event) => event.type)).to.deep.equal(['application.decided']);
+  });
+
   it('re-checks the order on confirmation: order id and amount must match the session', async () => {
     const clients = bankWithClients();
     const { server } = clients;

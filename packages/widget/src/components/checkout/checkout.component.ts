@@ -283,6 +283,8 @@ export default class FenqiCheckout extends FenqiElement {
    */
   private needsAcceptance(application: Application): boolean {
     if (application.status !== 'approved' || this.acceptedTermsOf === application.id) return false;
+    // A lower amount than the session's is a counter-offer the shopper accepted at the bank.
+    if (this.session && application.plan.totals.principal.value !== this.session.amount.value) return false;
     const chosen = this.offers?.offers.find((offer) => offer.plan.id === application.planId);
     return !chosen || toDecimalString(chosen.schedule.totals.payment) !== application.plan.totals.payment.value || chosen.annualRate.percent !== application.plan.annualRate.percent;
   }
@@ -299,6 +301,8 @@ export default class FenqiCheckout extends FenqiElement {
       this.session = session;
       if (session.applicationId) {
         const application = await client.applications.retrieve(session.applicationId, secret);
+        // The plans the shopper was shown, to tell an approval on those terms from a repriced one.
+        if (application.status === 'approved') this.offers ??= await client.offersFor(fromWire(session.amount), { merchant: session.merchant, scenario: session.scenario });
         if (sequence === this.loadSequence) this.showDecision(application);
         return;
       }
@@ -339,8 +343,12 @@ export default class FenqiCheckout extends FenqiElement {
     clearTimeout(this.pollTimer);
     const m = this.messages;
     const title = { approved: m.approvedTitle, declined: m.declinedTitle, review: m.reviewTitle, counter_offer: m.counterOfferTitle }[application.status];
-    this.announce(title);
-    this.go(application.status === 'counter_offer' ? 'counter-offer' : application.status);
+    // A decision that arrives while the dialog is closed (a review decided later) waits there:
+    // open() loads and shows it; the events below still go out.
+    if (this.step !== 'closed') {
+      this.announce(title);
+      this.go(application.status === 'counter_offer' ? 'counter-offer' : application.status);
+    }
     const once = `${application.id} ${application.status}`;
     if (once === this.emitted) {
       if (application.status === 'review') this.schedulePoll();

@@ -464,6 +464,47 @@ describe('<fenqi-checkout>', () => {
     expect(approved).to.have.length(1);
   });
 
+  it('after a reload, an approval on the plan’s own terms needs no second yes, and a repriced one still asks', async () => {
+    const bank = setupBank();
+    const approved = events<FenqiApprovedDetail>(document, 'fenqi-approved');
+    const { checkout, session } = await openCheckout(bank);
+    await apply(checkout, valuesOf('approve')); // tier A: the plan's own rate
+    checkout.remove();
+    const reloaded = await fixture<FenqiCheckout>(`<fenqi-checkout client-secret="${session.clientSecret}" locale="en-US"></fenqi-checkout>`);
+    await reloaded.open();
+    await reach(reloaded, 'approved');
+    expect(shownText(reloaded)).not.to.include('Accept these terms');
+    expect(approved).to.have.length(2); // once per page, as a partner's page would hear it
+
+    const second = await openCheckout(bank);
+    await apply(second.checkout, valuesOf('review-approve'));
+    bank.clock.advance({ minutes: PERSONA_REVIEW_MINUTES });
+    second.checkout.remove();
+    const again = await fixture<FenqiCheckout>(`<fenqi-checkout client-secret="${second.session.clientSecret}" locale="en-US"></fenqi-checkout>`);
+    await again.open();
+    await reach(again, 'approved');
+    expect(shownText(again)).to.include('Accept these terms');
+    expect(approved).to.have.length(2);
+  });
+
+  it('a decision that comes while the dialog is closed waits for open(), which shows it', async () => {
+    const bank = setupBank();
+    const approved = events<FenqiApprovedDetail>(document, 'fenqi-approved');
+    const { checkout } = await openCheckout(bank);
+    await apply(checkout, valuesOf('review-approve'));
+    checkout.close();
+    bank.clock.advance({ minutes: PERSONA_REVIEW_MINUTES });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // several polls
+    expect(checkout.step).to.equal('closed');
+    expect(checkout.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
+    await checkout.open();
+    await reach(checkout, 'approved');
+    expect(checkout.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
+    expect(approved).to.have.length(0); // a repriced approval: not before the shopper's yes
+    await primary(checkout);
+    expect(approved).to.have.length(1);
+  });
+
   it('survives a reload: a new element for the session finds its application in review, and follows it to the end', async () => {
     const bank = setupBank();
     const { checkout, session } = await openCheckout(bank);
