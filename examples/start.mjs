@@ -116,6 +116,7 @@ function envPort(name, fallback) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const parent = process.ppid; // read first: the watcher below compares with it
   let demo;
   try {
     demo = await startDemo({ ports: { bank: envPort('MOCK_BANK_PORT', 4010), partner: envPort('PARTNER_PORT', 3000), static: envPort('STATIC_PORT', 8080) }, host: process.env.HOST || '127.0.0.1' });
@@ -147,7 +148,6 @@ Ctrl-C stops everything.
   // npm runs this under `sh -c`. When that parent goes away without passing a signal on (npm
   // itself stopped with SIGTERM, an IDE's stop button), stop too rather than leave both servers
   // holding their ports.
-  const parent = process.ppid;
   setInterval(() => {
     if (process.ppid !== parent) stop();
   }, 500).unref();
