@@ -193,6 +193,13 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     expect(await offerText(page, '#offer', '4999.00')).to.include(await quotedPayment('demo-shop', 'retail', '4999.00', 'CNY', 'zh-CN'));
     await healthy(shop, 'shop-1-product');
 
+    // The details: every plan, the schedule and the representative example, in the offer's dialog.
+    await page.locator('#offer [part~="learn-more"]').click();
+    await page.waitForFunction(() => (document.querySelector('#offer') as HTMLElement & { open: boolean }).open);
+    expect(await page.locator('#offer').evaluate((offer) => offer.shadowRoot!.querySelector('dialog')!.textContent)).to.match(/示例|代表例|Representative/);
+    await healthy(shop, 'shop-1-details');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !(document.querySelector('#offer') as HTMLElement & { open: boolean }).open);
     await page.getByRole('radio', { name: /256 GB/ }).check();
     expect(await page.locator('#price').textContent()).to.equal('¥5,499.00');
     expect(await offerText(page, '#offer', '5499.00')).to.include(await quotedPayment('demo-shop', 'retail', '5499.00', 'CNY', 'zh-CN'));
@@ -322,6 +329,10 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     const total = (await page.locator('.offer-slot fenqi-offer, fenqi-offer').first().evaluate((offer) => (offer as HTMLElement & { amount: string }).amount))!;
     expect(await offerText(page, 'fenqi-offer', total)).to.include(await quotedPayment('demo-travel', 'travel', total, 'EUR', 'en-GB'));
     await healthy(travel, 'travel-1-trip');
+    await page.locator('fenqi-offer [part~="learn-more"]').click();
+    await page.waitForFunction(() => (document.querySelector('fenqi-offer') as HTMLElement & { open: boolean }).open);
+    await healthy(travel, 'travel-1-details');
+    await page.keyboard.press('Escape');
     // A third traveller: the trip total, priced as the server prices it, and the offer with it.
     await page.locator('#travellers').selectOption('3');
     const bigger = priceCart('travel', { trip: 'lisbon-city-break', travellers: 3, nights: 3, insurance: true }).total;
