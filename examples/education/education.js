@@ -3,7 +3,7 @@
 // pay monthly" starts the application (see /shared/partner-page.js).
 import { priceCart } from '/shared/catalogue.mjs';
 import { h } from '/shared/dom.js';
-import { instalmentCheckout, money, setUpSite } from '/shared/partner-page.js';
+import { instalmentCheckout, money, setUpSite, totalRows } from '/shared/partner-page.js';
 
 const catalogue = setUpSite('education');
 const { locale, currency } = catalogue;
@@ -22,11 +22,7 @@ function update() {
   const course = courseOf();
   materialsLabel.textContent = `${course.materials.name} (${format(course.materials.price)})`;
   const priced = priceCart('education', cart);
-  lines.replaceChildren(
-    ...priced.lines.flatMap((line) => [h('dt', {}, line.label), h('dd', {}, format(line.amount))]),
-    h('dt', { class: 'totals__grand' }, 'Total'),
-    h('dd', { class: 'totals__grand' }, format(priced.total)),
-  );
+  lines.replaceChildren(...totalRows(priced, 'Total', format));
   offer.amount = priced.total;
 }
 

@@ -119,8 +119,8 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
   /** What must hold on any page at any step; saves a screenshot named `step`. */
   async function healthy({ page, problems }: Visit, step: string): Promise<void> {
     await page.screenshot({ path: new URL(`${step}.png`, SCREENSHOTS).pathname, fullPage: true });
-    // Runs through the DevTools protocol, which the page's CSP does not govern.
-    await page.evaluate(AXE);
+    // Runs through the DevTools protocol, which the page's CSP does not govern; once per page.
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
       const { violations } = await axe.run(document, { resultTypes: ['violations'] });

@@ -8,6 +8,7 @@
 import { formatMoney, parseMoney } from '@fenqi/core';
 import { configure, loadCheckout } from '@fenqi/widget';
 import { catalogueFor } from '/shared/catalogue.mjs';
+import { h } from '/shared/dom.js';
 
 /** The page's words for the order panel, in the site's language. */
 const WORDS = {
@@ -86,6 +87,18 @@ export function setUpSite(site) {
     locale: catalogue.locale,
   });
   return catalogue;
+}
+
+/**
+ * The rows of a priced cart for a `<dl class="totals">`: each line, then the total under `label`;
+ * `format` writes a decimal string for people.
+ */
+export function totalRows(priced, label, format) {
+  return [
+    ...priced.lines.flatMap((line) => [h('dt', {}, line.label), h('dd', {}, format(line.amount))]),
+    h('dt', { class: 'totals__grand' }, label),
+    h('dd', { class: 'totals__grand' }, format(priced.total)),
+  ];
 }
 
 /** A decimal string in the site's currency, for people. */

@@ -3,7 +3,7 @@
 // "Book and pay monthly" starts the application (see /shared/partner-page.js).
 import { priceCart } from '/shared/catalogue.mjs';
 import { h } from '/shared/dom.js';
-import { instalmentCheckout, money, setUpSite } from '/shared/partner-page.js';
+import { instalmentCheckout, money, setUpSite, totalRows } from '/shared/partner-page.js';
 
 const catalogue = setUpSite('travel');
 const { locale, currency } = catalogue;
@@ -39,11 +39,7 @@ function update() {
   );
   insuranceLabel.textContent = `${trip.insurance.name}, ${format(trip.insurance.pricePerTraveller)} per traveller`;
   const priced = priceCart('travel', cart);
-  lines.replaceChildren(
-    ...priced.lines.flatMap((line) => [h('dt', {}, line.label), h('dd', {}, format(line.amount))]),
-    h('dt', { class: 'totals__grand' }, 'Trip total'),
-    h('dd', { class: 'totals__grand' }, format(priced.total)),
-  );
+  lines.replaceChildren(...totalRows(priced, 'Trip total', format));
   offer.amount = priced.total;
 }
 

@@ -33,12 +33,13 @@ export function scheduleTable(schedule: ScheduleView, format: ScheduleFormat): T
   const { messages: m, money } = format;
   const dated = schedule.instalments.some((row) => row.dueDate !== undefined);
   const instalmentFees = subtractMoney(schedule.totals.fees, schedule.upfrontFee);
+  const caption = m.scheduleCaption(schedule.termMonths, money(schedule.principal));
   return html`
     <div part="base" class="schedule">
       <!-- A region that may scroll sideways (a phone, a long term): focusable, so keys can scroll it. -->
-      <div class="schedule__scroller" tabindex="0" role="group" aria-label=${m.scheduleCaption(schedule.termMonths, money(schedule.principal))}>
+      <div class="schedule__scroller" tabindex="0" role="group" aria-label=${caption}>
         <table part="table" class="schedule__table">
-          <caption part="caption" class="schedule__caption">${m.scheduleCaption(schedule.termMonths, money(schedule.principal))}</caption>
+          <caption part="caption" class="schedule__caption">${caption}</caption>
           <thead>
             <tr>
               <th scope="col">${m.columns.number}</th>
