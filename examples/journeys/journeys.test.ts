@@ -118,6 +118,21 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
 
   /** What must hold on any page at any step; saves a screenshot named `step`. */
   async function healthy({ page, problems }: Visit, step: string): Promise<void> {
+    // Finite animations (a dialog's fade-in) end first: axe judges colours as they settle.
+    // (No named functions inside: the test's compiler would wrap them in a helper the page lacks.)
+    await page.evaluate(async () => {
+      const animations = [...document.getAnimations()];
+      const roots: (Document | ShadowRoot)[] = [document];
+      for (let root = roots.pop(); root; root = roots.pop()) {
+        for (const element of root.querySelectorAll('*')) {
+          if (!element.shadowRoot) continue;
+          animations.push(...element.shadowRoot.getAnimations());
+          roots.push(element.shadowRoot);
+        }
+      }
+      const finite = animations.filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+      await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+    });
     await page.screenshot({ path: new URL(`${step}.png`, SCREENSHOTS).pathname, fullPage: true });
     // Runs through the DevTools protocol, which the page's CSP does not govern; once per page.
     if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
