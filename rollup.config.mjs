@@ -1,7 +1,7 @@
 // Library build: each public entry of packages/<pkg> (src/<entry>.ts) -> dist/<entry>.js (ESM) + .d.ts.
 // Each package compiles with its own packages/<pkg>/tsconfig.build.json (no tests).
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -47,19 +47,35 @@ function config(name) {
 
 // CDN build of @fenqi/widget: self-contained, minified files with lit, the SDK and core inside,
 // built from the library output above (so it runs after it): an ESM entry with the checkout as a
-// lazy chunk beside it, and an IIFE with everything in one file. Prints each file's
-// size and its Subresource Integrity hash for the <script integrity="…"> snippet in docs/widget.md.
+// lazy chunk beside it, and an IIFE with everything in one file. File names carry the version, so
+// a host can cache them forever. cdn/manifest.json records each file with its Subresource
+// Integrity hash (the loader snippet in docs/widget.md takes them from there); the build prints them.
 function cdn() {
   const dir = 'packages/widget/cdn';
-  const report = {
-    name: 'sri-report',
+  const { name, version } = JSON.parse(readFileSync('packages/widget/package.json', 'utf8'));
+  const files = {};
+  const manifest = {
+    name: 'cdn-manifest',
     writeBundle(options, bundle) {
       for (const file of Object.values(bundle)) {
         if (file.type !== 'chunk') continue;
-        const integrity = `sha384-${createHash('sha384').update(file.code).digest('base64')}`;
-        const gzip = (gzipSync(file.code, { level: 9 }).length / 1024).toFixed(1);
-        console.log(`${dir}/${file.fileName}  ${(file.code.length / 1024).toFixed(1)} KB, ${gzip} KB gzip  integrity="${integrity}"`);
+        // What a page asks for: the module entry, its lazy checkout chunk, or the classic script.
+        const role = options.format === 'iife' ? 'classic' : file.isEntry ? 'module' : file.name;
+        files[role] = {
+          file: file.fileName,
+          integrity: `sha384-${createHash('sha384').update(file.code).digest('base64')}`,
+          bytes: Buffer.byteLength(file.code),
+          gzipBytes: gzipSync(file.code, { level: 9 }).length,
+          ...(file.dynamicImports.length > 0 ? { loads: [...new Set(file.dynamicImports)] } : {}),
+        };
+        const { bytes, gzipBytes, integrity } = files[role];
+        console.log(`${dir}/${file.fileName}  ${(bytes / 1024).toFixed(1)} KB, ${(gzipBytes / 1024).toFixed(1)} KB gzip  integrity="${integrity}"`);
       }
+    },
+    // Both outputs are written by now; one manifest for the whole build.
+    closeBundle() {
+      const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+      writeFileSync(`${dir}/manifest.json`, `${JSON.stringify({ name, version, files: sorted }, null, 2)}\n`);
     },
   };
   return {
@@ -77,13 +93,13 @@ function cdn() {
       // Production builds of lit; ky's and zod's browser entries; never the TypeScript sources.
       nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
       terser({ format: { comments: false }, compress: { passes: 2 } }),
-      report,
+      manifest,
     ],
     output: [
       // ESM: <fenqi-checkout> is its own chunk, fetched only when a shopper applies.
-      { dir, entryFileNames: 'fenqi-widget.js', chunkFileNames: 'fenqi-[name]-[hash].js', format: 'es' },
+      { dir, entryFileNames: `fenqi-widget-${version}.js`, chunkFileNames: `fenqi-[name]-${version}-[hash].js`, format: 'es' },
       // A classic <script> cannot import chunks, so the IIFE carries the checkout inside.
-      { file: `${dir}/fenqi-widget.iife.js`, format: 'iife', name: 'FenqiWidget', inlineDynamicImports: true },
+      { file: `${dir}/fenqi-widget-${version}.iife.js`, format: 'iife', name: 'FenqiWidget', inlineDynamicImports: true },
     ],
   };
 }

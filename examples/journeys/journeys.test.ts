@@ -17,6 +17,10 @@ import { startDemo } from '../start.mjs';
 import type { Demo } from '../start.mjs';
 
 const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
+/** The CDN build's files and their integrity hashes (packages/widget/cdn/manifest.json). */
+const CDN = JSON.parse(await readFile(createRequire(import.meta.url).resolve('@fenqi/widget/cdn/manifest.json'), 'utf8')) as {
+  files: Record<'module' | 'checkout' | 'classic', { file: string; integrity: string }>;
+};
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The form values of a persona's example applicant, as a shopper types them. */
@@ -241,11 +245,11 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     // The bank fails the first disbursement call: the partner server's retry must pay once.
     await admin('faults', { route: 'createDisbursement', times: 1, status: 503 });
     // The checkout page was watched from its first request: the widget came, the checkout did not.
-    expect(scripts).to.include('/vendor/fenqi-widget/fenqi-widget.js');
+    expect(scripts).to.include(`/vendor/fenqi-widget/${CDN.files.module.file}`);
     expect(scripts.filter((path) => path.includes('fenqi-checkout')), 'a page that only shows offers loads no checkout code').to.deep.equal([]);
     await page.locator('#pay').click();
     await page.waitForSelector('fenqi-checkout', { state: 'attached' });
-    expect(scripts.filter((path) => /\/fenqi-checkout-[\w-]+\.js$/.test(path)), 'the checkout chunk, once the shopper applies').to.have.length(1);
+    expect(scripts.filter((path) => path === `/vendor/fenqi-widget/${CDN.files.checkout.file}`), 'the checkout chunk, once the shopper applies').to.have.length(1);
     expect(await apply(page, typed('approve'))).to.equal('approved');
     await healthy(shop, 'shop-4-approved');
     await page.locator('fenqi-checkout [part~="primary"]').click(); // Done
@@ -263,6 +267,33 @@ describe('journeys: the demo sites in Chromium against npm start’s stack', fun
     expect(state.disbursements.filter((disbursement) => disbursement.amount.value === '9923.20').map((disbursement) => disbursement.status)).to.deep.equal(['succeeded']);
     const webhooks = (await admin('webhooks')) as { deliveries: { type?: string; status?: number; event?: { type: string } }[] };
     expect(JSON.stringify(webhooks)).to.include('disbursement.succeeded');
+  });
+
+  it('the pages load the versioned CDN files through an import map with their SRI hashes, and a changed file is refused', async () => {
+    const shop = await visit('/shop/checkout.html?sku=phone-x', 'zh-CN');
+    const importMap = JSON.parse((await shop.page.locator('script[type="importmap"]').textContent())!) as { imports: Record<string, string>; integrity: Record<string, string> };
+    expect(importMap.imports['@fenqi/widget']).to.equal(`/vendor/fenqi-widget/${CDN.files.module.file}`);
+    expect(importMap.integrity).to.deep.equal({
+      [`/vendor/fenqi-widget/${CDN.files.module.file}`]: CDN.files.module.integrity,
+      [`/vendor/fenqi-widget/${CDN.files.checkout.file}`]: CDN.files.checkout.integrity,
+    });
+
+    // A host serving a tampered bundle: one byte more. The browser must not run it.
+    const context = await browser.newContext();
+    visits.push({ page: await context.newPage(), context, problems: [] });
+    const page = context.pages()[0]!;
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') refused.push(message.text());
+    });
+    await page.route(`**/vendor/fenqi-widget/${CDN.files.module.file}`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: `${await response.text()};` });
+    });
+    await page.goto(`${demo.urls.partner}/shop/`);
+    await page.waitForFunction(() => document.readyState === 'complete');
+    expect(await page.evaluate(() => customElements.get('fenqi-offer'))).to.equal(undefined);
+    expect(refused.join('\n')).to.match(/integrity/i);
   });
 
   it('shop: a cart below every plan\'s minimum says so and cannot be paid monthly', async () => {

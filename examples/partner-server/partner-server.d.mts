@@ -16,6 +16,8 @@ export interface PartnerServerOptions {
   readonly host?: string;
   /** URL prefix ending in `/` → absolute folder, or exact URL → absolute file. */
   readonly static?: Readonly<Record<string, string>>;
+  /** The pages' import map, put where a page says `%IMPORT_MAP%` (with `integrity` for SRI). */
+  readonly importMap?: { readonly imports: Readonly<Record<string, string>>; readonly integrity?: Readonly<Record<string, string>> };
   /** @default console.log */
   readonly log?: ((line: string) => void) | false;
 }

@@ -30,12 +30,14 @@ const CLOSE_GRACE_MS = 5000;
  * @param {string} [options.host] default `127.0.0.1`
  * @param {Record<string, string>} [options.static] URL prefix → absolute folder (`'/shop/': '/…/shop'`),
  *   or exact URL → absolute file, served with their content types; API routes win over mounts
+ * @param {{ imports: Record<string, string>, integrity?: Record<string, string> }} [options.importMap] the pages'
+ *   import map, put where a page says `%IMPORT_MAP%`
  * @param {((line: string) => void) | false} [options.log] one line per request and per background failure; default console.log
  * @returns {Promise<{ url: string, orders: ReturnType<typeof createOrderStore>, settled(): Promise<void>, close(): Promise<void> }>}
  *   rejects with an error whose `code` is `EADDRINUSE` when the port is taken
  */
 export async function createPartnerServer(options) {
-  const { port = 0, host = '127.0.0.1', secretKey, publishableKey, apiBase, webhookSecret, static: mounts = {}, log: logOption } = options ?? {};
+  const { port = 0, host = '127.0.0.1', secretKey, publishableKey, apiBase, webhookSecret, static: mounts = {}, importMap, log: logOption } = options ?? {};
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`The port must be a whole number from 0 to 65535, not ${port}.`);
   // The pages receive this key: make sure it is the publishable one, never the secret.
   if (typeof publishableKey !== 'string' || !/^pk_(test|live)_[A-Za-z0-9]{8,}$/.test(publishableKey)) {
@@ -49,7 +51,7 @@ export async function createPartnerServer(options) {
   const bank = createBank({ secretKey, apiBase, webhookSecret, signal: shutdown.signal }); // throws for a bad key or URL
   const orders = createOrderStore();
   const flow = createOrderFlow({ bank, orders, log });
-  const serveStatic = createStaticFiles(mounts, { page: (html) => servePage(html, { publishableKey, apiBase }) });
+  const serveStatic = createStaticFiles(mounts, { page: (html) => servePage(html, { publishableKey, apiBase, importMap }) });
 
   /** The order a route names, or a 404. */
   const orderFrom = ({ orderId }) => {
@@ -211,10 +213,16 @@ function route(method, pattern, handler) {
  * Content-Security-Policy — scripts and styles from this origin only, requests to this origin
  * and the bank only, no inline styles, no eval — which the Fenqi elements work under.
  */
-export function servePage(html, { publishableKey, apiBase }) {
+export function servePage(html, { publishableKey, apiBase, importMap = { imports: {} } }) {
   const nonce = randomBytes(16).toString('base64');
   const bank = new URL(apiBase).origin;
-  const body = html.replaceAll('%CSP_NONCE%', nonce).replaceAll('%FENQI_PUBLISHABLE_KEY%', escapeHtml(publishableKey)).replaceAll('%FENQI_API_BASE%', escapeHtml(apiBase));
+  // JSON inside <script>: escape '<' so no value can close the element.
+  const importMapJson = JSON.stringify(importMap).replaceAll('<', '\\u003c');
+  const body = html
+    .replaceAll('%CSP_NONCE%', nonce)
+    .replaceAll('%FENQI_PUBLISHABLE_KEY%', escapeHtml(publishableKey))
+    .replaceAll('%FENQI_API_BASE%', escapeHtml(apiBase))
+    .replaceAll('%IMPORT_MAP%', importMapJson);
   const policy = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,

@@ -7,6 +7,7 @@
 //   standalone mock bank, http://127.0.0.1:4010), FENQI_WEBHOOK_SECRET (the mock's signing secret).
 // The defaults are test keys for the mock bank; start it with
 //   npx fenqi-mock-server --port 4010 --webhook-url http://127.0.0.1:3000/webhooks/fenqi
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,18 @@ const pages = {
   '/vendor/fenqi-widget/': join(packageFolder('@fenqi/widget'), 'cdn'),
 };
 
+/**
+ * The pages' import map: `@fenqi/widget` is the CDN build, named by its version, and the browser
+ * checks it and its lazy checkout chunk against the hashes in the build's cdn/manifest.json
+ * (the loader snippet of docs/widget.md).
+ */
+const cdn = JSON.parse(readFileSync(join(packageFolder('@fenqi/widget'), 'cdn', 'manifest.json'), 'utf8'));
+const cdnUrl = (file) => `/vendor/fenqi-widget/${file}`;
+const importMap = {
+  imports: { '@fenqi/core': '/vendor/fenqi-core/index.js', '@fenqi/widget': cdnUrl(cdn.files.module.file) },
+  integrity: Object.fromEntries([cdn.files.module, cdn.files.checkout].map(({ file, integrity }) => [cdnUrl(file), integrity])),
+};
+
 /** The mock bank's documented signing secret (MOCK_WEBHOOK_SECRET in @fenqi/mock-server). */
 const MOCK_WEBHOOK_SECRET = 'whsec_ZmVucWktbW9jay13ZWJob29rLXNlY3JldA==';
 
@@ -51,6 +64,7 @@ try {
     apiBase: process.env.FENQI_API_BASE || 'http://127.0.0.1:4010',
     webhookSecret: process.env.FENQI_WEBHOOK_SECRET || MOCK_WEBHOOK_SECRET,
     static: pages,
+    importMap,
   });
 } catch (error) {
   // One clear line (a busy port, a malformed key), not a stack trace.

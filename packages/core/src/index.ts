@@ -36,3 +36,4 @@ export { isScheduleError, ScheduleError } from './errors/schedule-error.js';
 export type { ScheduleErrorCode } from './errors/schedule-error.js';
 export { AnnualRateError, isAnnualRateError } from './errors/annual-rate-error.js';
 export type { AnnualRateErrorCode } from './errors/annual-rate-error.js';
+export { FENQI_VERSION } from './version.js';

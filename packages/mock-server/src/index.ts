@@ -20,7 +20,7 @@ export type { WebhookDelivery, WebhookOptions, WebhookOutbox } from './webhooks/
 export { IDEMPOTENCY_KEY_TTL_MS } from './idempotency/idempotency-store.js';
 export { PROBLEM_BASE } from './http/problem-response.js';
 export { defaultRateCards } from './catalogue/default-rate-cards.js';
-export { MOCK_SERVER_VERSION } from './version.js';
+export { FENQI_VERSION } from './version.js';
 
 // the decision engine and the test personas
 export { assessApplication, identityOf } from './scoring/assess-application.js';

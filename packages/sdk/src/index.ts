@@ -62,3 +62,4 @@ export { isNetworkError, NetworkError } from './errors/network-error.js';
 export { isTimeoutError, TimeoutError } from './errors/timeout-error.js';
 export { isValidationError, ValidationError } from './errors/validation-error.js';
 export type { FieldIssue } from './errors/validation-error.js';
+export { FENQI_VERSION } from './version.js';

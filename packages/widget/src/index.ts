@@ -53,4 +53,4 @@ export type {
   FenqiSelectEvent,
 } from './events/events.js';
 
-export { WIDGET_VERSION } from './version.js';
+export { FENQI_VERSION } from './version.js';

@@ -21,7 +21,7 @@ import { createMockClock } from './mock-clock.js';
 import type { Duration, MockClock, MockClockOptions } from './mock-clock.js';
 import { findRoute } from './route-table.js';
 import type { Route } from './route-table.js';
-import { MOCK_SERVER_VERSION } from '../version.js';
+import { FENQI_VERSION } from '../version.js';
 
 /**
  * Options of {@link createMockBank}. Every option has a default; `createMockBank()` is a working bank.
@@ -421,7 +421,7 @@ export function createMockBank(options: MockBankOptions = {}): MockBank {
     }
     if (response.type !== 'error') {
       response.headers.set('x-request-id', requestId);
-      response.headers.set('fenqi-mock-version', MOCK_SERVER_VERSION);
+      response.headers.set('fenqi-mock-version', FENQI_VERSION);
     }
     const url = new URL(request.url);
     const entry: RequestLogEntry = {

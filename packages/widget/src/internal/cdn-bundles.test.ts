@@ -22,16 +22,17 @@ describe('the CDN bundles on a partner page', () => {
     const errors: string[] = [];
     const onError = (event: ErrorEvent) => errors.push(event.message);
     window.addEventListener('error', onError);
+    const { files } = (await (await fetch(`${CDN}manifest.json`)).json()) as { files: Record<'module' | 'classic', { file: string }> };
     try {
-      await classicScript(`${CDN}fenqi-widget.iife.js`);
-      const global = (window as unknown as { FenqiWidget?: { configure: (options: object) => void; WIDGET_VERSION: string } }).FenqiWidget;
+      await classicScript(`${CDN}${files.classic.file}`);
+      const global = (window as unknown as { FenqiWidget?: { configure: (options: object) => void; FENQI_VERSION: string } }).FenqiWidget;
       expect(global?.configure, 'the IIFE exposes FenqiWidget.configure').to.be.a('function');
-      expect(global!.WIDGET_VERSION).to.match(/^\d+\.\d+\.\d+/);
+      expect(global!.FENQI_VERSION).to.match(/^\d+\.\d+\.\d+/);
       const offerClass = customElements.get('fenqi-offer');
       expect(offerClass).to.be.a('function');
 
-      await classicScript(`${CDN}fenqi-widget.iife.js`); // the snippet pasted twice
-      await import(/* @vite-ignore */ `${CDN}fenqi-widget.js`); // and the module bundle too
+      await classicScript(`${CDN}${files.classic.file}`); // the snippet pasted twice
+      await import(/* @vite-ignore */ `${CDN}${files.module.file}`); // and the module bundle too
       expect(customElements.get('fenqi-offer'), 'the first definition stays').to.equal(offerClass);
       expect(errors).to.deep.equal([]);
 

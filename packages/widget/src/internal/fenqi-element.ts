@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import type { FenqiEventDetails } from '../events/events.js';
-import { WIDGET_VERSION } from '../version.js';
+import { FENQI_VERSION } from '../version.js';
 import { defineElement } from './define-element.js';
 
 /**
@@ -14,7 +14,7 @@ import { defineElement } from './define-element.js';
  */
 export abstract class FenqiElement extends LitElement {
   /** The widget version this class belongs to (compared on a double define). */
-  static readonly version: string = WIDGET_VERSION;
+  static readonly version: string = FENQI_VERSION;
 
   /** Registers the class under `tag` once; a second copy only warns on a version mismatch (B17). */
   static define(tag: string): void {
