@@ -16,11 +16,14 @@ const PACKAGES = ['core', 'sdk', 'widget', 'mock-server'];
  */
 const THEIRS = /^(__zod_|__MSW_|lit|reactiveElementVersions$|customElements$|Symbol\(undici\.)/;
 
-/** `@fenqi/<name><subpath>` for each code entry of the package's exports map. */
+/**
+ * `@fenqi/<name><subpath>` for each code entry of the package's exports map. The widget's `./cdn/*`
+ * files are for a page's script tags, not for import in Node (cdn-bundles.test.ts loads them).
+ */
 function entries(name: string): string[] {
   const manifest = JSON.parse(readFileSync(new URL(`../packages/${name}/package.json`, import.meta.url), 'utf8')) as { name: string; exports: Record<string, unknown> };
   return Object.keys(manifest.exports)
-    .filter((subpath) => !subpath.endsWith('.json'))
+    .filter((subpath) => !subpath.endsWith('.json') && !subpath.includes('*'))
     .map((subpath) => `${manifest.name}${subpath.slice(1)}`);
 }
 
