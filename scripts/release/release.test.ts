@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { fileURLToPath } from 'node:url';
 import { checkChangesets, packagesMissingAChangeset, packagesNamedBy } from './changesets.js';
-import { readVersions } from './versions.js';
+import { documentedCdnFiles, readVersions } from './versions.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -19,6 +19,13 @@ describe('release readiness', () => {
       const internal = packages.flatMap((pkg) => Object.entries(pkg.dependencies).filter(([name]) => name.startsWith('@fenqi/')).map(([name, range]) => `${pkg.name} → ${name}@${range}`));
       expect(internal.length).to.be.greaterThan(3);
       expect(internal.filter((line) => !line.endsWith(`@${[...versions][0]}`))).to.deep.equal([]);
+    });
+
+    it('the docs name the CDN files of this version, so a pasted snippet loads a file the build has', () => {
+      const documented = documentedCdnFiles(ROOT);
+      expect(documented.length, 'the quickstart and the widget guide name the CDN files').to.be.greaterThan(2);
+      const widget = packages.find((pkg) => pkg.name === '@fenqi/widget')!;
+      expect(documented.filter(({ version }) => version !== widget.manifest), 'run `npm run release:version`').to.deep.equal([]);
     });
   });
 
