@@ -97,7 +97,7 @@ try {
     for (const [role, { file, integrity }] of Object.entries(files)) console.log(`  ${role.padEnd(9)} ${file.padEnd(36)} ${integrity}`);
   }
   console.log(`\nNothing was published and this checkout is unchanged. The copy is in ${work} until this command ends.`);
-  console.log('To release: CONTRIBUTING.md, "Cutting a release".');
+  console.log('To release: CONTRIBUTING.md, "Cut a release".');
 } finally {
   if (!process.env.FENQI_KEEP_RELEASE_DRY) rmSync(work, { recursive: true, force: true });
 }
