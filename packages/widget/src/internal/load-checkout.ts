@@ -19,3 +19,13 @@ export async function loadCheckout(): Promise<typeof FenqiCheckout> {
   const module = await import('../components/checkout/checkout.js');
   return module.default;
 }
+
+// checkout.ts declares the tag too, but loadCheckout() reaches it only through a dynamic import (a
+// static one would put the checkout in the page's first chunk), so a page that imports just
+// '@fenqi/widget' would get a plain HTMLElement from document.createElement('fenqi-checkout').
+// Declaring the same entry here types the documented lazy flow; TypeScript merges the two.
+declare global {
+  interface HTMLElementTagNameMap {
+    'fenqi-checkout': FenqiCheckout;
+  }
+}
