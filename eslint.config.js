@@ -21,6 +21,11 @@ export default defineConfig([
     languageOptions: { globals: globals.browser },
   },
   {
+    // The partner page script that the package-shape test bundles and opens in Chromium.
+    files: ['scripts/package-shape/consumer/browser.mjs'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     // The React example is JSX.
     files: ['examples/{react,react18}/**/*.jsx'],
     languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
