@@ -39,9 +39,9 @@ interface Manifest {
 const PACKAGES = readdirSync(join(ROOT, 'packages'))
   .filter((folder) => existsSync(join(ROOT, 'packages', folder, 'package.json')))
   .map((folder) => ({
-  folder,
-  manifest: JSON.parse(readFileSync(join(ROOT, 'packages', folder, 'package.json'), 'utf8')) as Manifest,
-}));
+    folder,
+    manifest: JSON.parse(readFileSync(join(ROOT, 'packages', folder, 'package.json'), 'utf8')) as Manifest,
+  }));
 
 /**
  * Entries that stand on Node's own modules (msw's Node interceptors, node:http): every other code
