@@ -1,6 +1,8 @@
 // "Every user-facing change carries a changeset": which packages changed since the last release,
 // and whether a pending changeset (.changeset/*.md) names each of them. The last release is the
-// last commit that wrote a package's CHANGELOG.md, which `changeset version` does.
+// last commit that wrote a package's CHANGELOG.md, which `changeset version` does; changelogs
+// changed and not yet committed are a release being made (`npm run release:version` has used
+// the changesets up), which covers every change since the one before.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,9 +35,13 @@ export function packagesMissingAChangeset(changedFiles: readonly string[], chang
   return [...changed].filter((name) => !named.has(name)).sort();
 }
 
-/** The check against the repository at `root`: its git history, working tree and .changeset/. */
+/**
+ * The check against the repository at `root`: its git history, working tree and .changeset/.
+ * `since` says from where changes were looked at: a commit, or the release in the working tree.
+ */
 export function checkChangesets(root: string): { since: string; missing: string[] } {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  if (git('diff', '--name-only', 'HEAD', '--', 'packages/*/CHANGELOG.md') !== '') return { since: 'the release in the working tree', missing: [] };
   const since = git('log', '-1', '--format=%H', '--', 'packages/*/CHANGELOG.md');
   if (since === '') throw new Error('No commit has written a packages/*/CHANGELOG.md: the history is missing (a shallow clone?).');
   const changedFiles = [...git('diff', '--name-only', since).split('\n'), ...git('ls-files', '--others', '--exclude-standard', 'packages').split('\n')].filter(Boolean);

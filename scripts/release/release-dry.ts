@@ -52,8 +52,9 @@ try {
     const bumps = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(work, '.changeset', file), 'utf8'))?.[1] ?? '';
     console.log(`.changeset/${file}: ${bumps.split('\n').map((line) => line.trim()).join(', ') || '(empty)'}`);
   }
+  // `changeset version` exits 1 when it has nothing to do; a dry run then shows the current packages.
   if (pending.length === 0) console.log('None: the versions stay as they are.');
-  run(work, 'changeset', 'version');
+  else run(work, 'changeset', 'version');
   syncVersions(work);
   const after = readVersions(work);
 

@@ -81,7 +81,7 @@ export async function measureAll(): Promise<MeasuredEntry[]> {
 }
 
 /** docs/sizes.md: the table, to one decimal so that small changes leave it alone. */
-export function sizeTable(measured: readonly MeasuredEntry[], version: string): string {
+export function sizeTable(measured: readonly MeasuredEntry[]): string {
   const rows = measured.map(({ name, budget, gzipKb }) => {
     const goal = budget.goalKb === undefined ? '—' : `${budget.goalKb} KB: ${gzipKb <= budget.goalKb ? 'met' : 'missed'}`;
     return `| \`${name}\` | ${budget.what} | ${gzipKb.toFixed(1)} KB | ${budget.maxKb} KB | ${goal} |`;
@@ -91,7 +91,8 @@ export function sizeTable(measured: readonly MeasuredEntry[], version: string): 
     '',
     '<!-- Written by `npm run docs` from size-budgets.ts and the built packages; `npm test` fails when it is out of date. -->',
     '',
-    `What each public entry of version ${version} costs, in KB of 1024 bytes, gzip level 9. An npm`,
+    // No version here: the table is rewritten by `npm run docs`, not by `npm run release:version`.
+    'What each public entry of this checkout costs, in KB of 1024 bytes, gzip level 9. An npm',
     "entry is measured as an app's bundler ships it: with all its dependencies (lit, ky, zod, msw),",
     'minified by esbuild. A CDN file is measured as it is served. The tests fail when an entry',
     'outgrows its budget ([size-budgets.ts](../size-budgets.ts)); why the 20 KB goals are missed is in',

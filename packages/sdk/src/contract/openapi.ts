@@ -3,6 +3,7 @@ import { contractMetadata, describePrefixedId } from './openapi-metadata.js';
 import { OPERATIONS } from './operations.js';
 import { Problem } from './problem.js';
 import { WebhookEvent } from './webhook-event.js';
+import { FENQI_VERSION } from '../version.js';
 
 const COMPONENTS = '#/components/schemas/';
 
@@ -68,7 +69,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
 
   return {
     openapi: '3.1.1',
-    info: { title: 'Fenqi bank API', version: '0.1.0', description: 'Instalment-loan offers, applications, confirmation and disbursement.' },
+    // The document is generated from this package's schemas, so it is versioned with it.
+    info: { title: 'Fenqi bank API', version: FENQI_VERSION, description: 'Instalment-loan offers, applications, confirmation and disbursement.' },
     servers: [{ url: 'https://api.fenqi.test', description: 'Mock bank (fenqi-mock-server)' }],
     paths,
     webhooks: {
