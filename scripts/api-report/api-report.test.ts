@@ -2,7 +2,10 @@
 // nothing changed and fails, naming the report and the line, when anything did. `npm run api`
 // itself (in `npm test`, after the build) runs it on reports generated from dist.
 import { expect } from 'chai';
-import { compareReports, normalizeReport, publicEntries, readCommittedReports, unresolvedImports } from './api-reports.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compareReports, globalDeclarations, normalizeReport, publicEntries, readCommittedReports, unresolvedImports } from './api-reports.js';
 import type { ApiReport, PublicEntry } from './api-reports.js';
 
 describe('API reports (packages/*/api/)', () => {
@@ -92,5 +95,22 @@ describe('API reports (packages/*/api/)', () => {
       "export function f(x: import('node:nope').X): void;", // no such Node module
     ].join('\n');
     expect(unresolvedImports(report, mockServerNode)).to.have.members(['./internal/state.js', 'chai', 'msw/lib/core/hidden', 'node:nope']);
+  });
+
+  it('records the global declarations an entry reaches (tag and event maps), which api-extractor leaves out', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fenqi-globals-'));
+    try {
+      mkdirSync(join(folder, 'dist', 'tags'), { recursive: true });
+      const tag = "declare global {\n    interface HTMLElementTagNameMap {\n        'fenqi-x': HTMLElement;\n    }\n}";
+      writeFileSync(join(folder, 'dist', 'index.d.ts'), "export { X } from './x.js';\nimport './tags/x-tag.js';\n");
+      writeFileSync(join(folder, 'dist', 'x.d.ts'), 'export declare class X {}\n');
+      writeFileSync(join(folder, 'dist', 'tags', 'x-tag.d.ts'), `export {};\n${tag}\n`);
+      writeFileSync(join(folder, 'dist', 'unreached.d.ts'), `export {};\n${tag.replace('fenqi-x', 'fenqi-y')}\n`);
+      const entry: PublicEntry = { ...core, packageFolder: folder, types: join(folder, 'dist', 'index.d.ts') };
+      expect(globalDeclarations(entry)).to.equal(`\n## Global declarations\n\n\`\`\`ts\n// dist/tags/x-tag.d.ts\n${tag}\n\`\`\`\n`);
+      expect(globalDeclarations({ ...entry, types: join(folder, 'dist', 'x.d.ts') }), 'none reached').to.equal('');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -159,6 +159,33 @@ export function normalizeReport(text: string, entry: PublicEntry): string {
   );
 }
 
+/**
+ * The `declare global` blocks of the declaration files an entry reaches within its package (the
+ * widget's `HTMLElementTagNameMap` and event-map entries), as a section for its report:
+ * api-extractor leaves global augmentations out, yet removing one breaks partner code as surely
+ * as removing an export. Files of other packages are followed by their own reports.
+ */
+export function globalDeclarations(entry: PublicEntry): string {
+  const seen = new Set<string>();
+  const blocks: string[] = [];
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    for (const statement of source.statements) {
+      if (ts.isModuleDeclaration(statement) && statement.flags & ts.NodeFlags.GlobalAugmentation) {
+        blocks.push(`// ${relative(entry.packageFolder, file)}\n${statement.getText(source)}`);
+      }
+    }
+    // tsc writes a relative specifier of a declaration file as './x.js' for './x.d.ts'.
+    for (const match of text.matchAll(/\b(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)\.js["']/g)) visit(join(dirname(file), `${match[1]}.d.ts`));
+  };
+  visit(entry.types);
+  if (blocks.length === 0) return '';
+  return `\n## Global declarations\n\n\`\`\`ts\n${blocks.join('\n\n')}\n\`\`\`\n`;
+}
+
 /** How a consumer's TypeScript resolves modules. */
 const CONSUMER: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, types: ['node'] };
 
@@ -228,7 +255,7 @@ export function generateReports(entries: readonly PublicEntry[] = publicEntries(
           message.handled = true;
         },
       });
-      const text = normalizeReport(readFileSync(join(temp, `${fileName}.api.md`), 'utf8'), entry);
+      const text = normalizeReport(readFileSync(join(temp, `${fileName}.api.md`), 'utf8'), entry) + globalDeclarations(entry);
       // A report with this machine's path in it would differ on every other machine.
       if (text.includes(ROOT) || text.includes(tmpdir())) problems.add(`${entry.report}: the report contains an absolute path`);
       for (const specifier of unresolvedImports(text, entry)) problems.add(`${entry.importPath}: its declarations import '${specifier}', which a consumer's TypeScript cannot resolve (a file missing from dist, or not a public entry of a dependency)`);
