@@ -2,12 +2,11 @@
 // partner's server) from the built packages: no error, no DOM needed, and nothing of ours left on
 // globalThis. Each import runs in its own Node process, so one entry cannot hide another's effects.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
+import { packageEntries } from './public-entries.js';
 
 const run = promisify(execFile);
-const PACKAGES = ['core', 'sdk', 'widget', 'mock-server'];
 
 /**
  * Globals our dependencies own: zod's registry, Lit's server-side shims (lit's Node build brings
@@ -15,17 +14,6 @@ const PACKAGES = ['core', 'sdk', 'widget', 'mock-server'];
  * (undici) starting up. Anything else is ours, and a bug.
  */
 const THEIRS = /^(__zod_|__MSW_|lit|reactiveElementVersions$|customElements$|Symbol\(undici\.)/;
-
-/**
- * `@fenqi/<name><subpath>` for each code entry of the package's exports map. The widget's `./cdn/*`
- * files are for a page's script tags, not for import in Node (cdn-bundles.test.ts loads them).
- */
-function entries(name: string): string[] {
-  const manifest = JSON.parse(readFileSync(new URL(`../packages/${name}/package.json`, import.meta.url), 'utf8')) as { name: string; exports: Record<string, unknown> };
-  return Object.keys(manifest.exports)
-    .filter((subpath) => !subpath.endsWith('.json') && !subpath.includes('*'))
-    .map((subpath) => `${manifest.name}${subpath.slice(1)}`);
-}
 
 // Printed by the child: what the import added to globalThis, or the error it threw.
 const PROBE = `
@@ -41,14 +29,13 @@ try {
 
 describe('every public entry imports in plain Node, with no DOM and no globals left behind', function () {
   this.timeout(30_000);
-  for (const name of PACKAGES) {
-    for (const entry of entries(name)) {
-      it(entry, async () => {
-        // No @fenqi/source condition: the built files, as installed from npm.
-        const { stdout } = await run(process.execPath, ['--input-type=module', '--eval', PROBE, entry], { cwd: new URL('..', import.meta.url).pathname, env: { ...process.env, NODE_OPTIONS: '' } });
-        const result = JSON.parse(stdout.trim()) as { added?: string[]; error?: string };
-        expect({ ...result, added: result.added?.filter((key) => !THEIRS.test(key)) }).to.deep.equal({ added: [] });
-      });
-    }
+  // Code entries only: the widget's ./cdn/* files are for a page's script tags (cdn-bundles.test.ts).
+  for (const { specifier } of packageEntries()) {
+    it(specifier, async () => {
+      // No @fenqi/source condition: the built files, as installed from npm.
+      const { stdout } = await run(process.execPath, ['--input-type=module', '--eval', PROBE, specifier], { cwd: new URL('..', import.meta.url).pathname, env: { ...process.env, NODE_OPTIONS: '' } });
+      const result = JSON.parse(stdout.trim()) as { added?: string[]; error?: string };
+      expect({ ...result, added: result.added?.filter((key) => !THEIRS.test(key)) }).to.deep.equal({ added: [] });
+    });
   }
 });

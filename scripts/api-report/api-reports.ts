@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diff } from 'node:util';
+import { packageEntries } from '../public-entries.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PACKAGES = join(ROOT, 'packages');
@@ -45,40 +46,23 @@ export interface ReportDifference {
 }
 
 /**
- * Every entry of every package's exports map that has `types`. Entries without them (./package.json,
- * ./custom-elements.json, ./cdn/*) are files, not code. The report is named after the package and
- * the subpath: `.` of @fenqi/sdk is sdk.api.md, `./server` sdk-server.api.md, `./define.js` of
- * @fenqi/widget widget-define.api.md.
+ * Every code entry of every package (scripts/public-entries.ts), with its report named after the
+ * package and the subpath: `.` of @fenqi/sdk is sdk.api.md, `./server` sdk-server.api.md,
+ * `./define.js` of @fenqi/widget widget-define.api.md.
  */
 export function publicEntries(): PublicEntry[] {
-  return readdirSync(PACKAGES)
-    .filter((folder) => existsSync(join(PACKAGES, folder, 'package.json')))
-    .flatMap((folder) => {
-      const packageFolder = join(PACKAGES, folder);
-      const manifest = JSON.parse(readFileSync(join(packageFolder, 'package.json'), 'utf8')) as {
-        name: string;
-        version: string;
-        exports: Record<string, string | { types?: string }>;
-        dependencies?: Record<string, string>;
-        peerDependencies?: Record<string, string>;
-      };
-      const dependencies = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
-      const unscoped = manifest.name.replace(/^@[^/]+\//, '');
-      return Object.entries(manifest.exports).flatMap(([subpath, target]) => {
-        if (typeof target !== 'object' || target.types === undefined) return [];
-        const name = subpath === '.' ? '' : subpath.slice(2).replace(/\.js$/, '');
-        return [
-          {
-            importPath: subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`,
-            packageFolder,
-            types: join(packageFolder, target.types),
-            report: `packages/${folder}/api/${name === '' ? unscoped : `${unscoped}-${name.replaceAll('/', '-')}`}.api.md`,
-            dependencies,
-            version: manifest.version,
-          },
-        ];
-      });
-    });
+  return packageEntries().map(({ specifier, packageFolder, folder, manifest, subpath, types }) => {
+    const unscoped = manifest.name.replace(/^@[^/]+\//, '');
+    const name = subpath === '.' ? '' : subpath.slice(2).replace(/\.js$/, '');
+    return {
+      importPath: specifier,
+      packageFolder,
+      types,
+      report: `packages/${folder}/api/${name === '' ? unscoped : `${unscoped}-${name.replaceAll('/', '-')}`}.api.md`,
+      dependencies: [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})],
+      version: manifest.version,
+    };
+  });
 }
 
 // What api-extractor may say, and where it goes. The report records the API's shape; anything
